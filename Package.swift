@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Galley",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "galley", targets: ["galley"]),
+        .library(name: "GalleyCore", targets: ["GalleyCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "Clibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(
+            name: "GalleyCore",
+            dependencies: ["Clibgit2", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "galley",
+            dependencies: ["GalleyCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "galley-bench", dependencies: ["GalleyCore"]),
+        .target(name: "GalleyTestSupport", dependencies: ["GalleyCore"], path: "Tests/GalleyTestSupport"),
+        .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport"]),
+        .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyCore", "GalleyTestSupport"]),
+    ]
+)

@@ -1,0 +1,96 @@
+/// Every failure a user can meet, each with one message naming the file and the problem.
+/// The CLI prints `message` (and `hint`) on one line each and exits with code 2.
+public enum GalleyError: Error, Sendable, Equatable {
+    case fileNotFound(path: String)
+    case notAFile(path: String)
+    case tooLarge(path: String, bytes: Int, limit: Int)
+    case binary(path: String, offset: Int)
+    case invalidUTF8(path: String, line: Int, column: Int, looksLikeGB18030: Bool)
+    case notConvertible(path: String, encoding: String)
+    case unsupportedEncoding(String)
+    case noFrontMatter(path: String)
+    case unterminatedFrontMatter(path: String)
+    case yaml(path: String, line: Int, column: Int, problem: String)
+    case missingField(path: String, field: String)
+    case invalidField(path: String, field: String, problem: String)
+    case idMismatch(path: String, id: String)
+    case wrongLocation(path: String, expected: String)
+    case duplicateID(id: String, paths: [String])
+    case outsideRepository(path: String, root: String)
+    case symlinkEscape(path: String, target: String)
+    case notARepository(directory: String)
+    case notAGalleyRepository(directory: String)
+    case alreadyExists(path: String)
+    case refLocked(lockFile: String, ageSeconds: Int)
+    case indexLocked(lockFile: String)
+    case revisionNotFound(revision: String)
+    case pathNotInRevision(path: String, revision: String)
+    case detachedHead
+    case invalidAuthor(String)
+    case nothingToCheckIn
+    case workspaceNotFound(searched: [String])
+    case ioError(path: String, problem: String)
+    case git(function: String, message: String)
+    case usage(String)
+
+    public var message: String {
+        switch self {
+        case .fileNotFound(let p): return "\(p): no such file"
+        case .notAFile(let p): return "\(p): not a regular file"
+        case .tooLarge(let p, let b, let l): return "\(p): file is \(b) bytes, over the \(l / 1_000_000) MB limit for an article"
+        case .binary(let p, let o): return "\(p): binary file (NUL byte at offset \(o)); articles are UTF-8 text"
+        case .invalidUTF8(let p, let l, let c, let gb):
+            return gb
+                ? "\(p):\(l):\(c): not UTF-8; the file decodes as GB18030"
+                : "\(p):\(l):\(c): invalid UTF-8 byte sequence"
+        case .notConvertible(let p, let e): return "\(p): not valid \(e) either"
+        case .unsupportedEncoding(let e): return "unsupported encoding '\(e)' (supported: utf-8, gb18030)"
+        case .noFrontMatter(let p): return "\(p): no front matter (the file must start with a line '---')"
+        case .unterminatedFrontMatter(let p): return "\(p): front matter is not closed by a line '---'"
+        case .yaml(let p, let l, let c, let problem): return "\(p):\(l):\(c): front matter is not valid YAML: \(problem)"
+        case .missingField(let p, let f): return "\(p): required field '\(f)' is missing from the front matter"
+        case .invalidField(let p, let f, let problem): return "\(p): field '\(f)' \(problem)"
+        case .idMismatch(let p, let id): return "\(p): id '\(id)' does not match the file name"
+        case .wrongLocation(let p, let e): return "\(p): articles live at \(e)"
+        case .duplicateID(let id, let paths): return "duplicate id '\(id)' in \(paths.joined(separator: " and "))"
+        case .outsideRepository(let p, let r): return "\(p): outside the repository at \(r)"
+        case .symlinkEscape(let p, let t): return "\(p): a symbolic link leads outside the repository (to \(t))"
+        case .notARepository(let d): return "\(d): not inside a Galley repository (no .git found here or above)"
+        case .notAGalleyRepository(let d): return "\(d): a git repository but not a Galley newsroom (no galley.yml)"
+        case .alreadyExists(let p): return "\(p): already exists; refusing to overwrite"
+        case .refLocked(let f, let age): return "\(f) is locked (lock file \(age) s old): another check-in is running or one crashed"
+        case .indexLocked(let f): return "\(f) is locked by another git process"
+        case .revisionNotFound(let r): return "unknown revision '\(r)'"
+        case .pathNotInRevision(let p, let r): return "\(p) does not exist in revision \(r)"
+        case .detachedHead: return "HEAD is detached; check out a branch (main) first"
+        case .invalidAuthor(let a): return "invalid --author '\(a)': expected \"Name <email>\""
+        case .nothingToCheckIn: return "nothing to check in: the files are unchanged since the last revision"
+        case .workspaceNotFound(let s): return "sample Workspace/ not found (looked in \(s.joined(separator: ", ")))"
+        case .ioError(let p, let problem): return "\(p): \(problem)"
+        case .git(let f, let m): return "git error in \(f): \(m)"
+        case .usage(let m): return m
+        }
+    }
+
+    /// A suggested next step, when there is one.
+    public var hint: String? {
+        switch self {
+        case .invalidUTF8(_, _, _, true):
+            return "convert it with 'galley checkin --encoding gb18030 …' or 'iconv -f GB18030 -t UTF-8'"
+        case .refLocked(_, let age):
+            return age >= 60
+                ? "if no galley or git process is running, run 'galley doctor' to remove the stale lock"
+                : "wait for the other check-in to finish, then try again"
+        case .indexLocked: return "wait for the other git process, or remove .git/index.lock if none is running"
+        case .notARepository: return "create one with 'galley init' or run from inside a newsroom (-C DIR)"
+        case .notAGalleyRepository: return "run 'galley init' there to add galley.yml"
+        case .tooLarge: return "split the article, or keep large files out of articles/"
+        case .nothingToCheckIn: return "edit the article first; 'galley status' lists what changed"
+        default: return nil
+        }
+    }
+}
+
+extension GalleyError: CustomStringConvertible {
+    public var description: String { message }
+}

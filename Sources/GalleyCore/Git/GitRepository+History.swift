@@ -1,0 +1,42 @@
+internal import Clibgit2
+
+extension GitRepository {
+    /// Commits reachable from `tip` along first parents, newest first.
+    func firstParentCommits(from tip: ObjectID, limit: Int = Int.max) throws -> [ObjectID] {
+        var walk: OpaquePointer?
+        try gitCheck(git_revwalk_new(&walk, handle), "git_revwalk_new")
+        defer { git_revwalk_free(walk) }
+        // GIT_SORT_TIME alone mis-orders equal timestamps in 1.5; a first-parent walk needs no sort.
+        try gitCheck(git_revwalk_sorting(walk, GIT_SORT_NONE.rawValue), "git_revwalk_sorting")
+        try gitCheck(git_revwalk_simplify_first_parent(walk), "git_revwalk_simplify_first_parent")
+        var start = tip.raw
+        try gitCheck(git_revwalk_push(walk, &start), "git_revwalk_push")
+        var out: [ObjectID] = []
+        var oid = git_oid()
+        while out.count < limit {
+            let rc = git_revwalk_next(&oid, walk)
+            if rc == GIT_ITEROVER.rawValue { break }
+            try gitCheck(rc, "git_revwalk_next")
+            out.append(ObjectID(oid))
+        }
+        return out
+    }
+
+    /// Commits in `range` (`A..B`, or a single revision meaning all its history), oldest first,
+    /// following first parents.
+    func commits(inRange range: String) throws -> [ObjectID] {
+        if let dots = range.range(of: "..") {
+            let from = String(range[..<dots.lowerBound])
+            let to = String(range[dots.upperBound...])
+            let stop = try resolveCommit(from.isEmpty ? "HEAD" : from)
+            let tip = try resolveCommit(to.isEmpty ? "HEAD" : to)
+            var out: [ObjectID] = []
+            for id in try firstParentCommits(from: tip) {
+                if id == stop { break }
+                out.append(id)
+            }
+            return out.reversed()
+        }
+        return try firstParentCommits(from: resolveCommit(range)).reversed()
+    }
+}

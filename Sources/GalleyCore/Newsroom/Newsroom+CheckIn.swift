@@ -1,0 +1,166 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An article file that passed validation and is ready to be committed.
+public struct PreparedArticle: Sendable {
+    public let path: ResolvedPathValue
+    public let article: Article
+    /// The normalised bytes that will be stored (and written back when they differ from the file).
+    public let bytes: [UInt8]
+    public let normalizations: [String]
+    let rewrite: Bool
+}
+
+public typealias ResolvedPathValue = Newsroom.ResolvedPath
+
+/// What a check-in did.
+public struct CheckInResult: Sendable {
+    public let revision: ObjectID
+    public let articles: [PreparedArticle]
+    /// How many times the branch moved under us and the commit was rebuilt.
+    public let retries: Int
+}
+
+extension Newsroom {
+    /// Reads and validates one article file, as `checkin` does, without writing anything.
+    public func prepare(_ path: ResolvedPath, userPath: String, encoding: SourceEncoding = .utf8) throws(GalleyError) -> PreparedArticle {
+        let raw = try FileSystem.readFile(path.absolute, limit: SourceText.maximumBytes)
+        let decoded = try SourceText.decode(raw, path: userPath, encoding: encoding)
+        let article = try ArticleParser.parse(decoded.text, path: userPath)
+        let fm = article.frontMatter!
+        let stem = FileSystem.baseName(path.relative)
+        guard stem == fm.id + ".md" else { throw .idMismatch(path: userPath, id: fm.id) }
+        let expected = "articles/\(fm.issue.iso)/\(fm.id).md"
+        guard path.relative == expected else { throw .wrongLocation(path: userPath, expected: expected) }
+        guard configuration.statuses.contains(fm.status) else {
+            throw .invalidField(path: userPath, field: "status", problem: "'\(fm.status)' is not one of \(configuration.statuses.joined(separator: ", ")) (galley.yml 'statuses')")
+        }
+        let bytes = Array(decoded.text.utf8)
+        return PreparedArticle(path: path, article: article, bytes: bytes, normalizations: decoded.normalizations, rewrite: bytes != raw)
+    }
+
+    /// Validates, normalises and commits article files as one revision, then stages them so that
+    /// `git status` is clean. Nothing is written or committed when any file is invalid.
+    public func checkIn(paths: [String], cwd: String, message: String, author: Signature? = nil,
+                        encoding: SourceEncoding = .utf8, extraTrailers: [String] = []) throws(GalleyError) -> CheckInResult {
+        guard !paths.isEmpty else { throw .usage("name at least one article file to check in") }
+        var prepared: [PreparedArticle] = []
+        for p in paths {
+            let resolved = try resolve(p, cwd: cwd)
+            prepared.append(try prepare(resolved, userPath: p, encoding: encoding))
+        }
+        return try checkIn(prepared, message: message, author: author, extraTrailers: extraTrailers)
+    }
+
+    /// Commits already prepared articles (the bulk path import uses).
+    public func checkIn(_ prepared: [PreparedArticle], message: String, author: Signature? = nil,
+                        extraTrailers: [String] = [], stageIndex: Bool = true) throws(GalleyError) -> CheckInResult {
+        try checkForDuplicates(prepared)
+        // One Galley writer at a time per repository; the ref CAS still guards against git itself.
+        let lock = try ProcessLock(path: repo.gitDir + "galley.lock")
+        defer { withExtendedLifetime(lock) {} }
+        for p in prepared where p.rewrite {
+            try FileSystem.writeFile(p.path.absolute, p.bytes)
+        }
+        let trailers = prepared.map { "Galley-Article: \($0.article.frontMatter!.id)" } + extraTrailers
+        let fullMessage = Newsroom.messageWithTrailers(message, trailers)
+        let (revision, retries) = try commitFiles(prepared.map { ($0.path.relative, $0.bytes) }, message: fullMessage,
+                                                  author: author ?? defaultAuthor())
+        if stageIndex { try stage(prepared.map(\.path.relative)) }
+        return CheckInResult(revision: revision, articles: prepared, retries: retries)
+    }
+
+    static func messageWithTrailers(_ message: String, _ trailers: [String]) -> String {
+        var text = message.trimmingCharacters(in: " \n\t")
+        if text.isEmpty { text = "Check in" }
+        if !trailers.isEmpty { text += "\n\n" + trailers.joined(separator: "\n") }
+        return text + "\n"
+    }
+
+    /// Refuses an id used twice in the batch, or already used by another file in HEAD.
+    func checkForDuplicates(_ prepared: [PreparedArticle]) throws(GalleyError) {
+        var seen: [String: String] = [:]
+        for p in prepared {
+            let id = p.article.frontMatter!.id
+            if let other = seen[id], other != p.path.relative { throw .duplicateID(id: id, paths: [other, p.path.relative]) }
+            seen[id] = p.path.relative
+        }
+        let existing = try articleIndex()
+        for p in prepared {
+            let id = p.article.frontMatter!.id
+            if let other = existing[id], other != p.path.relative {
+                throw .duplicateID(id: id, paths: [other, p.path.relative])
+            }
+        }
+    }
+
+    /// id → path of every article in HEAD (`articles/<issue>/<id>.md`).
+    public func articleIndex(at revision: String = "HEAD") throws(GalleyError) -> [String: String] {
+        guard let tip = try tipCommit() else { return [:] }
+        do {
+            let commitID = revision == "HEAD" ? tip : try repo.resolveCommit(revision)
+            let tree = try repo.commit(commitID).tree
+            var out: [String: String] = [:]
+            for issue in try repo.listTree(tree, path: "articles") where issue.isTree {
+                for file in try repo.listTree(issue.id) where !file.isTree && file.name.hasSuffix(".md") {
+                    out[String(file.name.dropLast(3))] = "articles/\(issue.name)/\(file.name)"
+                }
+            }
+            return out
+        } catch {
+            throw .git(function: "articleIndex", message: "\(error)")
+        }
+    }
+
+    /// The commit the branch points at, nil while it is unborn.
+    func tipCommit() throws(GalleyError) -> ObjectID? {
+        let name = try branch()
+        do { return try repo.referenceTarget(name) } catch { throw .git(function: "git_reference_name_to_id", message: "\(error)") }
+    }
+
+    /// Writes blobs, a tree and a commit on top of the branch tip, and moves the branch with
+    /// compare-and-swap; when another writer moved it first, rebuilds on the new tip and retries.
+    func commitFiles(_ files: [(String, [UInt8])], message: String, author: Signature) throws(GalleyError) -> (ObjectID, Int) {
+        let branchName = try branch()
+        let updates: [TreeUpdate]
+        do {
+            updates = try files.map { TreeUpdate(path: $0.0, blob: try repo.writeBlob($0.1)) }
+        } catch {
+            throw .git(function: "git_blob_create_from_buffer", message: "\(error)")
+        }
+        var committer = defaultAuthor()
+        committer.time = author.time
+        var delay: useconds_t = 500
+        var lockedSince: Int?
+        for attempt in 0..<10_000 {
+            do {
+                let tip = try repo.referenceTarget(branchName)
+                let baseTree = try tip.map { try repo.commit($0).tree }
+                let tree = try repo.updatedTree(base: baseTree, updates: updates)
+                if tree == baseTree { throw GalleyError.nothingToCheckIn }
+                let commit = try repo.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: author,
+                                                   committer: committer, message: message)
+                let subject = message.split(separator: "\n").first.map(String.init) ?? ""
+                try repo.setReference(branchName, to: commit, expected: tip, log: "galley: \(subject)")
+                return (commit, attempt)
+            } catch let error as GalleyError {
+                throw error
+            } catch let f as GitFailure where f.isModified || f.isExists {
+                continue
+            } catch let f as GitFailure where f.isLocked {
+                let lockFile = repo.gitDir + branchName + ".lock"
+                let age = FileSystem.ageSeconds(lockFile) ?? 0
+                if age >= 60 { throw .refLocked(lockFile: lockFile, ageSeconds: age) }
+                let now = Int(time(nil))
+                if let since = lockedSince, now - since > 10 { throw .refLocked(lockFile: lockFile, ageSeconds: age) }
+                if lockedSince == nil { lockedSince = now }
+                usleep(delay)
+                delay = min(delay * 2, 50_000)
+            } catch {
+                throw .git(function: "commit", message: "\(error)")
+            }
+        }
+        throw .git(function: "commit", message: "gave up after 10000 concurrent updates of \(branchName)")
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import GalleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Galley {
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build a sample newsroom from Workspace/ and show what Galley does.")
+
+        @Argument(help: "Folder to create (default: a new galley-demo-N folder here).")
+        var directory: String?
+
+        @Option(help: "The sample Workspace/ folder (default: found next to this program).")
+        var workspace: String?
+
+        func run() throws {
+            let cwd = Output.currentDirectory()
+            let source = try GalleyCore.Demo.locateWorkspace(explicit: workspace, cwd: cwd, executable: CommandLine.arguments[0])
+            let target = directory ?? Self.freshFolder(in: cwd)
+            print("== Galley demo: sample newsroom from \(source)")
+            let newsroom = try GalleyCore.Demo.run(workspace: source, into: target, cwd: cwd) { print($0) }
+            print("\n== Articles of the issue (page, id, 字数, paragraphs, revisions, headline)")
+            let index = try newsroom.articleIndex()
+            for (id, path) in index.sorted(by: { $0.value < $1.value }) {
+                let text = String(decoding: try newsroom.contents(of: path, at: "HEAD"), as: UTF8.self)
+                guard let article = try? ArticleParser.parse(text, path: path), let fm = article.frontMatter else { continue }
+                let revisions = try newsroom.history(of: path).count
+                print("\(Output.pad(fm.page, 4)) \(Output.pad(id, 24)) \(Output.pad(String(article.characterCount), 5)) \(Output.pad(String(article.paragraphs.count), 3)) \(revisions)  \(fm.headline)")
+            }
+            if let busiest = index.values.sorted().max(by: { (try? newsroom.history(of: $0).count) ?? 0 < (try? newsroom.history(of: $1).count) ?? 0 }) {
+                print("\n== galley log \(busiest)")
+                print(Log.text(try newsroom.history(of: busiest)), terminator: "")
+            }
+            let rel = FileSystem_relative(newsroom.root, cwd)
+            print("""
+
+                == Try next
+                  cd \(rel)
+                  galley status                      # nothing changed yet
+                  galley log <article.md> --format json
+                  galley show <article.md>@HEAD~1    # an older revision
+                  git log --stat && git fsck --strict  # plain git agrees
+                """)
+        }
+
+        static func freshFolder(in cwd: String) -> String {
+            var n = 1
+            while access(cwd + "/galley-demo-\(n)", F_OK) == 0 { n += 1 }
+            return "galley-demo-\(n)"
+        }
+    }
+}
+
+func FileSystem_relative(_ path: String, _ cwd: String) -> String {
+    path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import GalleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct Galley: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "galley",
+        abstract: "Editorial toolkit for Chinese-language newspapers: versioned articles in git.",
+        discussion: "Global option: -C DIR runs as if galley was started in DIR (as with git).",
+        version: "0.1.0",
+        subcommands: [Init.self, CheckIn.self, Log.self, Show.self, Status.self, Restore.self, Doctor.self, Demo.self])
+
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        // `-C DIR` before the subcommand, like git; repeatable, each relative to the previous.
+        while arguments.count >= 2, arguments[0] == "-C" {
+            if chdir(arguments[1]) != 0 {
+                Output.error(GalleyError.fileNotFound(path: arguments[1]))
+                Glibc.exit(2)
+            }
+            arguments.removeFirst(2)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let error as GalleyError {
+            Output.error(error)
+            Glibc.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            if let code = error as? ExitCode { Glibc.exit(code.rawValue) }
+            Output.stderr(fullMessage(for: error))
+            Glibc.exit(2)
+        }
+    }
+}
