@@ -23,6 +23,6 @@ let package = Package(
         .executableTarget(name: "galley-bench", dependencies: ["GalleyCore"]),
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore"], path: "Tests/GalleyTestSupport"),
         .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport"]),
-        .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyCore", "GalleyTestSupport"]),
+        .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyCore", "GalleyTestSupport", "galley"]),
     ]
 )

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The outcome of running a program.
+public struct CommandResult: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+}
+
+/// Runs `executable` with `arguments` in `directory`, feeding no input; git runs hermetically
+/// (no user or system config) with a fixed identity.
+@discardableResult
+public func run(_ executable: String, _ arguments: [String], in directory: String,
+                environment extra: [String: String] = [:]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    var env = ProcessInfo.processInfo.environment
+    env["GIT_CONFIG_NOSYSTEM"] = "1"
+    env["GIT_CONFIG_GLOBAL"] = "/dev/null"
+    env["HOME"] = directory
+    env["GIT_AUTHOR_NAME"] = "测试者"
+    env["GIT_AUTHOR_EMAIL"] = "tester@example.com"
+    env["GIT_COMMITTER_NAME"] = "测试者"
+    env["GIT_COMMITTER_EMAIL"] = "tester@example.com"
+    env["NO_COLOR"] = "1"
+    for (k, v) in extra { env[k] = v }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    // Read both pipes concurrently so a chatty child cannot block on a full pipe.
+    let errData = LockedData()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errData.set(err.fileHandleForReading.readDataToEndOfFile())
+        group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData.get(), as: UTF8.self))
+}
+
+final class LockedData: @unchecked Sendable {
+    private var data = Data()
+    private let lock = NSLock()
+    func set(_ d: Data) { lock.lock(); data = d; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
+}
+
+/// Runs the real git CLI.
+@discardableResult
+public func git(_ arguments: [String], in directory: String) throws -> CommandResult {
+    try run("/usr/bin/git", arguments, in: directory)
+}
+
+/// The built `galley` executable, next to the test bundle in the build folder.
+public func galleyExecutable() -> String {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    var dir = (exe as NSString).deletingLastPathComponent
+    for _ in 0..<4 {
+        let candidate = dir + "/galley"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        dir = (dir as NSString).deletingLastPathComponent
+    }
+    return "galley"
+}
+
+/// The project's root folder (for `Workspace/`), from this file's location.
+public func projectRoot(file: String = #filePath) -> String {
+    var url = URL(fileURLWithPath: file)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}
