@@ -86,7 +86,8 @@ public final class Newsroom {
         return Int32(parts.tm_gmtoff / 60)
     }
 
-    func stage(_ paths: [String]) throws(GalleyError) {
+    /// Stages work-tree files (repository-relative paths) into `.git/index`, retrying while it is locked.
+    public func stage(_ paths: [String]) throws(GalleyError) {
         var delay: useconds_t = 2000
         for attempt in 0..<40 {
             do {
