@@ -48,6 +48,9 @@ enum Output {
 }
 
 /// Opens the newsroom around the current directory, or throws the one-line error.
+/// Configuration warnings go to stderr once, then the defaults apply.
 func openNewsroom() throws(GalleyError) -> Newsroom {
-    try Newsroom.open(from: Output.currentDirectory())
+    let newsroom = try Newsroom.open(from: Output.currentDirectory())
+    for warning in newsroom.configuration.warnings { Output.stderr("galley: warning: \(warning)") }
+    return newsroom
 }

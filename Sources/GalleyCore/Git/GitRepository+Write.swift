@@ -78,7 +78,8 @@ extension GitRepository {
         var index: OpaquePointer?
         try gitCheck(git_repository_index(&index, handle), "git_repository_index")
         defer { git_index_free(index) }
-        try gitCheck(git_index_read(index, 1), "git_index_read")
+        // Not forced: re-read only when another writer changed the file since libgit2 loaded it.
+        try gitCheck(git_index_read(index, 0), "git_index_read")
         for path in paths {
             try gitCheck(git_index_add_bypath(index, path), "git_index_add_bypath")
         }

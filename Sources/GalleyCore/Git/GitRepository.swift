@@ -153,6 +153,27 @@ final class GitRepository {
     }
 }
 
+extension GitRepository {
+    /// Names of the folders under `articles/` in a commit's tree that hold a file called `name`.
+    func issueFolders(containing name: String, inTreeOf commit: ObjectID) throws -> [String] {
+        let tree = try self.commit(commit).tree
+        guard let articles = try entry(at: "articles", inTree: tree), !articles.isBlob else { return [] }
+        var oid = articles.id.raw
+        var top: OpaquePointer?
+        try gitCheck(git_tree_lookup(&top, handle, &oid), "git_tree_lookup")
+        defer { git_tree_free(top) }
+        var out: [String] = []
+        for i in 0..<git_tree_entrycount(top) {
+            guard let folder = git_tree_entry_byindex(top, i), git_tree_entry_type(folder) == GIT_OBJECT_TREE else { continue }
+            var sub: OpaquePointer?
+            try gitCheck(git_tree_lookup(&sub, handle, git_tree_entry_id(folder)), "git_tree_lookup")
+            defer { git_tree_free(sub) }
+            if git_tree_entry_byname(sub, name) != nil { out.append(String(cString: git_tree_entry_name(folder))) }
+        }
+        return out
+    }
+}
+
 /// What a commit says, copied out of libgit2.
 struct CommitInfo: Sendable {
     let id: ObjectID

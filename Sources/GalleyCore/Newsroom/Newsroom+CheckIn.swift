@@ -86,10 +86,17 @@ extension Newsroom {
             if let other = seen[id], other != p.path.relative { throw .duplicateID(id: id, paths: [other, p.path.relative]) }
             seen[id] = p.path.relative
         }
-        let existing = try articleIndex()
+        // Only the ids being checked in are looked up: one entry lookup per issue folder, not a full listing.
+        guard let tip = try tipCommit() else { return }
         for p in prepared {
             let id = p.article.frontMatter!.id
-            if let other = existing[id], other != p.path.relative {
+            let others: [String]
+            do {
+                others = try repo.issueFolders(containing: id + ".md", inTreeOf: tip).map { "articles/\($0)/\(id).md" }
+            } catch {
+                throw .git(function: "checkForDuplicates", message: "\(error)")
+            }
+            if let other = others.first(where: { $0 != p.path.relative }) {
                 throw .duplicateID(id: id, paths: [other, p.path.relative])
             }
         }

@@ -17,7 +17,6 @@ extension Galley {
                 print("kept \(path): only \(age) s old, a git or galley process may still hold it")
             }
             if removed.isEmpty && kept.isEmpty { print("No lock files; the repository is healthy.") }
-            for warning in newsroom.configuration.warnings { print("warning: \(warning)") }
         }
     }
 }
