@@ -34,15 +34,24 @@ extension Galley {
                 print(Log.text(try newsroom.history(of: busiest)), terminator: "")
             }
             let rel = FileSystem_relative(newsroom.root, cwd)
+            let exe = Self.programPath()
             print("""
 
                 == Try next
+                  alias galley=\(exe)
                   cd \(rel)
                   galley status                      # nothing changed yet
                   galley log <article.md> --format json
                   galley show <article.md>@HEAD~1    # an older revision
                   git log --stat && git fsck --strict  # plain git agrees
                 """)
+        }
+
+        /// This program's absolute path, so the suggested commands work without installing galley.
+        static func programPath() -> String {
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+            return n > 0 ? String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
         }
 
         static func freshFolder(in cwd: String) -> String {
