@@ -21,22 +21,4 @@ extension GitRepository {
         }
         return out
     }
-
-    /// Commits in `range` (`A..B`, or a single revision meaning all its history), oldest first,
-    /// following first parents.
-    func commits(inRange range: String) throws -> [ObjectID] {
-        if let dots = range.range(of: "..") {
-            let from = String(range[..<dots.lowerBound])
-            let to = String(range[dots.upperBound...])
-            let stop = try resolveCommit(from.isEmpty ? "HEAD" : from)
-            let tip = try resolveCommit(to.isEmpty ? "HEAD" : to)
-            var out: [ObjectID] = []
-            for id in try firstParentCommits(from: tip) {
-                if id == stop { break }
-                out.append(id)
-            }
-            return out.reversed()
-        }
-        return try firstParentCommits(from: resolveCommit(range)).reversed()
-    }
 }

@@ -86,19 +86,6 @@ extension GitRepository {
         try gitCheck(git_index_write(index), "git_index_write")
     }
 
-    /// Replaces the whole index with `tree` (used after the very first commit of a new repository).
-    func resetIndex(to tree: ObjectID) throws {
-        var index: OpaquePointer?
-        try gitCheck(git_repository_index(&index, handle), "git_repository_index")
-        defer { git_index_free(index) }
-        var oid = tree.raw
-        var treePtr: OpaquePointer?
-        try gitCheck(git_tree_lookup(&treePtr, handle, &oid), "git_tree_lookup")
-        defer { git_tree_free(treePtr) }
-        try gitCheck(git_index_read_tree(index, treePtr), "git_index_read_tree")
-        try gitCheck(git_index_write(index), "git_index_write")
-    }
-
     /// The user's configured identity (user.name / user.email), if any.
     func defaultSignature() -> Signature? {
         var sig: UnsafeMutablePointer<git_signature>?
