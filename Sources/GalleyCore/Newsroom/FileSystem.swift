@@ -6,7 +6,6 @@ import Glibc
 enum FileSystem {
     static func readFile(_ path: String, limit: Int) throws(GalleyError) -> [UInt8] {
         var st = stat()
-        guard lstat(path, &st) == 0 || stat(path, &st) == 0 else { throw .fileNotFound(path: path) }
         guard stat(path, &st) == 0 else { throw .fileNotFound(path: path) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw .notAFile(path: path) }
         if Int(st.st_size) > limit { throw .tooLarge(path: path, bytes: Int(st.st_size), limit: limit) }

@@ -23,15 +23,19 @@ extension Galley {
             let newsroom = try GalleyCore.Demo.run(workspace: source, into: target, cwd: cwd) { print($0) }
             print("\n== Articles of the issue (page, id, 字数, paragraphs, revisions, headline)")
             let index = try newsroom.articleIndex()
+            // Each article's history is walked once and reused for the busiest article's log below.
+            var busiest: (path: String, log: [ArticleRevision])?
             for (id, path) in index.sorted(by: { $0.value < $1.value }) {
                 let text = String(decoding: try newsroom.contents(of: path, at: "HEAD"), as: UTF8.self)
                 guard let article = try? ArticleParser.parse(text, path: path), let fm = article.frontMatter else { continue }
-                let revisions = try newsroom.history(of: path).count
+                let log = try newsroom.history(of: path)
+                if log.count > (busiest?.log.count ?? 0) { busiest = (path, log) }
+                let revisions = log.count
                 print("\(Output.pad(fm.page, 4)) \(Output.pad(id, 24)) \(Output.pad(String(article.characterCount), 5)) \(Output.pad(String(article.paragraphs.count), 3)) \(revisions)  \(fm.headline)")
             }
-            if let busiest = index.values.sorted().max(by: { (try? newsroom.history(of: $0).count) ?? 0 < (try? newsroom.history(of: $1).count) ?? 0 }) {
-                print("\n== galley log \(busiest)")
-                print(Log.text(try newsroom.history(of: busiest)), terminator: "")
+            if let busiest {
+                print("\n== galley log \(busiest.path)")
+                print(Log.text(busiest.log), terminator: "")
             }
             let rel = FileSystem_relative(newsroom.root, cwd)
             let exe = Self.programPath()
