@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Plugin families: one library target per folder under Plugins/, each with its own test target.
+let families = ["TypographyRules"]
+
 let package = Package(
     name: "Galley",
     platforms: [.macOS(.v13)],
@@ -17,12 +20,14 @@ let package = Package(
         .target(
             name: "GalleyCore",
             dependencies: ["Clibgit2", .product(name: "Yams", package: "Yams")]),
+    ] + families.map { .target(name: $0, dependencies: ["GalleyCore"], path: "Plugins/\($0)") } + [
         .executableTarget(
             name: "galley",
-            dependencies: ["GalleyCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["GalleyCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                + families.map { .target(name: $0) }),
         .executableTarget(name: "galley-bench", dependencies: ["GalleyCore"]),
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore"], path: "Tests/GalleyTestSupport"),
         .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyCore", "GalleyTestSupport", "galley"]),
-    ]
+    ] + families.map { .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0), "GalleyCore", "GalleyTestSupport"]) }
 )

@@ -19,7 +19,9 @@ public struct Article: Sendable {
     /// 字数 of the body.
     public var characterCount: Int { ChineseCount.characters(in: body) }
 
-    static func paragraphs(of body: String) -> [Substring] {
+    static func paragraphs(of body: String) -> [Substring] { paragraphs(of: body[...]) }
+
+    static func paragraphs(of body: Substring) -> [Substring] {
         var out: [Substring] = []
         var start: String.Index?
         var end = body.startIndex

@@ -6,6 +6,10 @@ public struct Configuration: Sendable {
     public var name: String = "Galley newsroom"
     public var statuses: [String] = Configuration.defaultStatuses
     public var warnings: [String] = []
+    /// Per-rule settings keyed by rule id, checked against the rules when a rule set is built.
+    public var ruleSettings: [String: RuleSetting] = [:]
+    public var externalPlugins: [ExternalPluginConfig] = []
+    public var profile: Profile = .print
 
     public static let fileName = "galley.yml"
     public static let defaultStatuses = ["draft", "submitted", "edited", "proofread", "approved", "published", "spiked"]
@@ -31,6 +35,12 @@ public struct Configuration: Sendable {
             case "statuses":
                 let list = value.sequence?.compactMap(\.string) ?? []
                 if list.isEmpty { config.warnings.append("galley.yml: 'statuses' must be a non-empty list; using defaults") } else { config.statuses = list }
+            case "rules": config.parseRules(value)
+            case "plugins": config.parsePlugins(value)
+            case "profile":
+                if let p = value.string.flatMap(Profile.init(rawValue:)) { config.profile = p } else {
+                    config.warnings.append("galley.yml: 'profile' must be print or web; using print")
+                }
             default:
                 if !knownKeys.contains(k) { config.warnings.append("galley.yml: unknown key '\(k)' ignored") }
             }

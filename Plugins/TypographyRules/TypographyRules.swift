@@ -1,0 +1,12 @@
+import GalleyCore
+
+/// 标点与排版: print-newspaper typography (GB/T 15834 punctuation, GB/T 15835 numbers).
+public let typographyPlugin = PluginFamily(
+    id: "typography", version: "1",
+    summary: Message("标点符号与数字用法（GB/T 15834、GB/T 15835）", en: "Punctuation and number forms (GB/T 15834, GB/T 15835)"),
+    rules: [
+        RepeatedPunctuationRule.self,
+        FullWidthAlphanumericRule.self,
+        EllipsisFormRule.self,
+        DashFormRule.self,
+    ])

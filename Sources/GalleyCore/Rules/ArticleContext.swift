@@ -1,0 +1,38 @@
+/// One article revision as a rule sees it.
+public struct ArticleContext: Sendable {
+    /// Path relative to the repository root, or as given for files outside one.
+    public let path: String
+    public let article: Article
+    /// Newsroom files plugins may read (nil outside a repository).
+    public let resources: NewsroomResources?
+
+    public init(path: String, article: Article, resources: NewsroomResources? = nil) {
+        self.path = path
+        self.article = article
+        self.resources = resources
+        self.body = article.source[article.source.utf8.index(article.source.startIndex, offsetBy: article.bodyByteOffset)...]
+    }
+
+    /// The whole file as normalised text.
+    public var source: String { article.source }
+    /// The body as a slice of `source`, so its indices are valid for `Diagnosis.range`.
+    public let body: Substring
+    public var frontMatter: FrontMatter? { article.frontMatter }
+
+    /// Paragraphs of the body as slices of `source`.
+    public var paragraphs: [Substring] { Article.paragraphs(of: body) }
+}
+
+/// Read-only newsroom files (staff.yml, people.yml, terms/…) as of the checked revision.
+public struct NewsroomResources: Sendable {
+    public let configuration: Configuration
+    let files: [String: String]
+
+    public init(configuration: Configuration, files: [String: String]) {
+        self.configuration = configuration
+        self.files = files
+    }
+
+    /// The text of a newsroom file such as `staff.yml`, or nil when it is absent.
+    public func file(_ path: String) -> String? { files[path] }
+}

@@ -1,0 +1,97 @@
+/// A finding as reporters print it: one diagnosis placed in a file at a revision.
+public struct Finding: Sendable, Hashable, Codable {
+    public var rule: String
+    public var severity: Severity
+    public var path: String
+    /// The commit the text was read from; nil for the working tree.
+    public var revision: String?
+    /// 1-based line in the file and column in Unicode scalars.
+    public var line: Int
+    public var column: Int
+    /// Offset and length in Unicode scalars of the body; offset is nil in the front matter.
+    public var offset: Int?
+    public var length: Int
+    /// The same range in UTF-8 bytes.
+    public var byteOffset: Int?
+    public var byteLength: Int
+    /// The flagged text.
+    public var text: String
+    public var message: Message
+    public var replacement: String?
+    /// True when `--fix` applies `replacement` by itself.
+    public var fixable: Bool
+    /// With `--each`: the commit that introduced the finding (nil when it predates the range).
+    public var introduced: String?
+    /// With `--each`: the commit that fixed it; nil while it is still present.
+    public var fixed: String?
+
+    public init(rule: String, severity: Severity, path: String, revision: String? = nil, line: Int, column: Int,
+                offset: Int?, length: Int, byteOffset: Int?, byteLength: Int, text: String, message: Message,
+                replacement: String? = nil, fixable: Bool = false)
+    {
+        self.rule = rule
+        self.severity = severity
+        self.path = path
+        self.revision = revision
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.length = length
+        self.byteOffset = byteOffset
+        self.byteLength = byteLength
+        self.text = text
+        self.message = message
+        self.replacement = replacement
+        self.fixable = fixable
+    }
+
+    /// Orders findings by file, then position, then rule.
+    public static func inReadingOrder(_ a: Finding, _ b: Finding) -> Bool {
+        (a.path, a.line, a.column, a.rule) < (b.path, b.line, b.column, b.rule)
+    }
+}
+
+/// Places diagnoses in a file: line, column and offsets.
+public struct FindingLocator {
+    let context: ArticleContext
+    private let lineStarts: [Int]
+    private let bodyByte: Int
+
+    public init(_ context: ArticleContext) {
+        self.context = context
+        var starts = [0]
+        var i = 0
+        for b in context.source.utf8 {
+            i += 1
+            if b == 10 { starts.append(i) }
+        }
+        lineStarts = starts
+        bodyByte = context.article.bodyByteOffset
+    }
+
+    public func finding(_ d: Diagnosis, rule: String, severity: Severity, revision: String?) -> Finding {
+        let utf8 = context.source.utf8
+        let startByte = utf8.distance(from: utf8.startIndex, to: d.range.lowerBound)
+        let byteLength = utf8.distance(from: d.range.lowerBound, to: d.range.upperBound)
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= startByte { lo = mid } else { hi = mid - 1 }
+        }
+        let lineStart = utf8.index(utf8.startIndex, offsetBy: lineStarts[lo])
+        let scalars = context.source.unicodeScalars
+        let column = scalars.distance(from: lineStart, to: d.range.lowerBound) + 1
+        let length = scalars.distance(from: d.range.lowerBound, to: d.range.upperBound)
+        var offset: Int?
+        var byteOffset: Int?
+        if startByte >= bodyByte {
+            byteOffset = startByte - bodyByte
+            offset = scalars.distance(from: context.body.startIndex, to: d.range.lowerBound)
+        }
+        return Finding(rule: rule, severity: severity, path: context.path, revision: revision, line: lo + 1, column: column,
+                       offset: offset, length: length, byteOffset: byteOffset, byteLength: byteLength,
+                       text: String(context.source[d.range]), message: d.message,
+                       replacement: d.replacement, fixable: d.isCertain)
+    }
+}

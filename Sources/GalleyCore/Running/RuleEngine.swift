@@ -1,0 +1,52 @@
+/// Runs the configured rules of one plugin over articles and places their diagnoses.
+struct RuleEngine {
+    let plugin: ConfiguredPlugin
+
+    /// Findings of the article and revision-aware rules whose needs `context` meets.
+    func check(_ context: ArticleContext, previous: ArticleContext?, revision: String?) -> [Finding] {
+        let locator = FindingLocator(context)
+        var out: [Finding] = []
+        for configured in plugin.rules where RuleEngine.needsMet(configured.description, context) {
+            let diagnoses: [Diagnosis]
+            switch configured.rule {
+            case let r as any ArticleRule: diagnoses = r.check(context)
+            case let r as any RevisionAwareRule: diagnoses = r.check(context, previous: previous)
+            default: continue
+            }
+            for d in diagnoses where RuleEngine.isValid(d, in: context) {
+                out.append(locator.finding(d, rule: configured.description.id, severity: configured.severity, revision: revision))
+            }
+        }
+        return out.sorted(by: Finding.inReadingOrder)
+    }
+
+    /// Findings of the collecting rules over all `articles` of one issue.
+    func checkIssue(_ articles: [ArticleContext], revision: String?) -> [Finding] {
+        var out: [Finding] = []
+        for configured in plugin.rules {
+            guard let r = configured.rule as? any CollectingRule else { continue }
+            let eligible = articles.indices.filter { RuleEngine.needsMet(configured.description, articles[$0]) }
+            guard !eligible.isEmpty else { continue }
+            let subset = eligible.map { articles[$0] }
+            for (i, d) in r.check(issue: subset) where subset.indices.contains(i) && RuleEngine.isValid(d, in: subset[i]) {
+                out.append(FindingLocator(subset[i]).finding(d, rule: configured.description.id, severity: configured.severity, revision: revision))
+            }
+        }
+        return out
+    }
+
+    var hasCollectingRules: Bool { plugin.rules.contains { $0.rule is any CollectingRule } }
+    var hasRevisionAwareRules: Bool { plugin.rules.contains { $0.rule is any RevisionAwareRule } }
+
+    static func needsMet(_ d: RuleDescription, _ c: ArticleContext) -> Bool {
+        (!d.needs.contains(.frontMatter) || c.frontMatter != nil) && (!d.needs.contains(.repository) || c.resources != nil)
+    }
+
+    /// Guards against a rule returning indices of another string.
+    static func isValid(_ d: Diagnosis, in c: ArticleContext) -> Bool {
+        let s = c.source
+        return d.range.lowerBound >= s.startIndex && d.range.upperBound <= s.endIndex
+            && d.range.lowerBound.samePosition(in: s.unicodeScalars) != nil
+            && d.range.upperBound.samePosition(in: s.unicodeScalars) != nil
+    }
+}
