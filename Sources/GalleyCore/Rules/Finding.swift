@@ -20,6 +20,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var replacement: String?
     /// True when `--fix` applies `replacement` by itself.
     public var fixable: Bool
+    /// A few characters either side of the flagged text, to follow the finding across revisions.
+    public var anchor: String = ""
     /// With `--each`: the commit that introduced the finding (nil when it predates the range).
     public var introduced: String?
     /// With `--each`: the commit that fixed it; nil while it is still present.
@@ -69,6 +71,24 @@ public struct FindingLocator {
         bodyByte = context.article.bodyByteOffset
     }
 
+    /// Up to six scalars before and after `range`, not crossing a line end.
+    static func anchor(around range: Range<String.Index>, in s: String) -> String {
+        let scalars = s.unicodeScalars
+        var lo = range.lowerBound
+        for _ in 0..<6 {
+            guard lo > scalars.startIndex else { break }
+            let p = scalars.index(before: lo)
+            if scalars[p] == "\n" { break }
+            lo = p
+        }
+        var hi = range.upperBound
+        for _ in 0..<6 {
+            guard hi < scalars.endIndex, scalars[hi] != "\n" else { break }
+            hi = scalars.index(after: hi)
+        }
+        return String(s[lo..<range.lowerBound]) + "\u{1}" + String(s[range.upperBound..<hi])
+    }
+
     public func finding(_ d: Diagnosis, rule: String, severity: Severity, revision: String?) -> Finding {
         let utf8 = context.source.utf8
         let startByte = utf8.distance(from: utf8.startIndex, to: d.range.lowerBound)
@@ -89,9 +109,11 @@ public struct FindingLocator {
             byteOffset = startByte - bodyByte
             offset = scalars.distance(from: context.body.startIndex, to: d.range.lowerBound)
         }
-        return Finding(rule: rule, severity: severity, path: context.path, revision: revision, line: lo + 1, column: column,
-                       offset: offset, length: length, byteOffset: byteOffset, byteLength: byteLength,
-                       text: String(context.source[d.range]), message: d.message,
-                       replacement: d.replacement, fixable: d.isCertain)
+        var f = Finding(rule: rule, severity: severity, path: context.path, revision: revision, line: lo + 1, column: column,
+                        offset: offset, length: length, byteOffset: byteOffset, byteLength: byteLength,
+                        text: String(context.source[d.range]), message: d.message,
+                        replacement: d.replacement, fixable: d.isCertain)
+        f.anchor = Self.anchor(around: d.range, in: context.source)
+        return f
     }
 }

@@ -1,0 +1,182 @@
+/// `galley check --each RANGE`: every revision in a range, with the revision that introduced each
+/// finding and, for findings gone by the end, the revision that fixed it.
+extension Checker {
+    /// Checks each changed article version in `range` (`A..B`, `B`, or nil for all of HEAD's
+    /// first-parent history). `progress` is called with (done, total) revisions.
+    public func checkEach(range: String?, paths: [String], cwd: String,
+                          progress: ((Int, Int) -> Void)? = nil) throws(GalleyError) -> CheckOutcome
+    {
+        guard let newsroom else { throw .usage("--each needs a newsroom repository") }
+        let repo = newsroom.repo
+        var outcome = CheckOutcome()
+        let (base, tip) = try resolveRange(range, newsroom)
+        let commits: [ObjectID]
+        do { commits = try repo.commits(reachableFrom: [tip], hiding: base.map { [$0] } ?? [], firstParent: true) } catch {
+            throw .git(function: "git_revwalk", message: "\(error)")
+        }
+        let prefixes = try paths.map { p throws(GalleyError) in try newsroom.resolve(p, cwd: cwd, mustExist: false).relative }
+        func wanted(_ path: String) -> Bool {
+            Self.isTextPath(path) && (prefixes.isEmpty || prefixes.contains { path == $0 || path.hasPrefix($0 + "/") })
+        }
+        let tipTree = try? repo.commit(tip).tree
+        let tipResources = resources(tree: tipTree)
+        prepareProducers(resources: tipResources)
+
+        var tracks: [String: Track] = [:]
+        var previousTree: ObjectID? = try? base.map { try repo.commit($0).tree }
+        var reported: [Finding] = []
+        for (n, commit) in commits.enumerated() {
+            progress?(n, commits.count)
+            guard let info = try? repo.commit(commit) else { continue }
+            let changes: [String: ObjectID?]
+            do { changes = try repo.changedBlobs(under: "articles", from: previousTree, to: info.tree) } catch {
+                throw .git(function: "tree diff", message: "\(error)")
+            }
+            let revision = commit.hex
+            for path in changes.keys.sorted() where wanted(path) {
+                if tracks[path] == nil {
+                    // The version before the range: its findings predate the range (introduced: nil).
+                    var track = Track()
+                    if let old = (try? previousTree.flatMap { try repo.blobID(at: path, inTree: $0) }) ?? nil,
+                       let before = versionFindings(path: path, blob: old, previousBlob: nil, revision: base?.hex, resources: tipResources, outcome: &outcome)
+                    {
+                        track.update(before, blob: old, revision: base?.hex ?? "", introducedHere: false, gone: &reported)
+                    }
+                    tracks[path] = track
+                }
+                if let blob = changes[path] ?? nil {
+                    let found = versionFindings(path: path, blob: blob, previousBlob: tracks[path]?.blob, revision: revision,
+                                                resources: tipResources, outcome: &outcome) ?? []
+                    tracks[path]!.update(found, blob: blob, revision: revision, introducedHere: true, gone: &reported)
+                } else {
+                    tracks[path]!.remove(revision: revision, gone: &reported)
+                }
+            }
+            previousTree = info.tree
+            outcome.revisions += 1
+        }
+        progress?(commits.count, commits.count)
+        for path in tracks.keys.sorted() { reported += tracks[path]!.current.map(\.finding) }
+        outcome.findings = reported.sorted(by: Finding.inReadingOrder)
+        finish(&outcome)
+        return outcome
+    }
+
+    func resolveRange(_ range: String?, _ newsroom: Newsroom) throws(GalleyError) -> (ObjectID?, ObjectID) {
+        guard let range, !range.isEmpty else {
+            guard let tip = try newsroom.tipCommit() else { throw .usage("the newsroom has no revisions yet") }
+            return (nil, tip)
+        }
+        if let dots = range.range(of: "..") {
+            let left = String(range[..<dots.lowerBound])
+            let right = String(range[dots.upperBound...])
+            if right.hasPrefix(".") { throw .usage("'\(range)': use A..B (the three-dot form is not supported)") }
+            let base = try newsroom.resolve(revision: left.isEmpty ? "HEAD" : left)
+            let tip = try newsroom.resolve(revision: right.isEmpty ? "HEAD" : right)
+            return (base, tip)
+        }
+        return (nil, try newsroom.resolve(revision: range))
+    }
+
+    /// Findings of one stored version (cached by blob), or nil when it cannot be read.
+    func versionFindings(path: String, blob: ObjectID, previousBlob: ObjectID?, revision: String?,
+                         resources: NewsroomResources?, outcome: inout CheckOutcome) -> [Finding]?
+    {
+        guard let newsroom else { return nil }
+        // All cacheable producers hit: no need to read the blob at all.
+        if useCache, let cache, producers.allSatisfy({ $0.cacheKey != nil && !$0.needsPrevious }) {
+            var all: [Finding] = []
+            var complete = true
+            for p in producers {
+                guard let hit = cache.lookup(blob: blob, key: p.cacheKey!, path: path, revision: revision) else {
+                    complete = false
+                    break
+                }
+                all += hit
+            }
+            if complete { return all }
+        }
+        let target = FileTarget(display: path, relative: path, absolute: nil, blob: blob)
+        guard let (context, _, _) = load(target, tree: nil, resources: resources, outcome: &outcome) else { return nil }
+        outcome.files += 1
+        return findings(for: context, blob: blob, previous: self.previousContext(previousBlob, path: path, repo: newsroom.repo),
+                        revision: revision, outcome: &outcome)
+    }
+
+    func previousContext(_ blob: ObjectID?, path: String, repo: GitRepository) -> (ArticleContext?, ObjectID?) {
+        guard let blob, let bytes = try? repo.blobData(blob), let (article, _) = try? Self.parse(bytes, path: path, strict: true) else {
+            return (nil, blob)
+        }
+        return (ArticleContext(path: path, article: article, resources: nil), blob)
+    }
+}
+
+/// The findings of one article path as the range is walked, matched from version to version.
+struct Track {
+    struct Live {
+        var finding: Finding
+    }
+
+    var current: [Live] = []
+    var blob: ObjectID?
+
+    /// Follows findings from the previous version: among findings with the same rule, text and
+    /// message, pairs whose surrounding characters agree most are matched first. Unmatched new ones
+    /// were introduced here; unmatched old ones were fixed here.
+    mutating func update(_ findings: [Finding], blob: ObjectID, revision: String, introducedHere: Bool, gone: inout [Finding]) {
+        let sorted = findings.sorted(by: Finding.inReadingOrder)
+        var oldByKey: [String: [Int]] = [:]
+        for (i, live) in current.enumerated() { oldByKey[Self.key(live.finding), default: []].append(i) }
+        var newByKey: [String: [Int]] = [:]
+        for (j, f) in sorted.enumerated() { newByKey[Self.key(f), default: []].append(j) }
+        var matched: [Int?] = Array(repeating: nil, count: sorted.count)
+        var taken = Set<Int>()
+        for (key, news) in newByKey {
+            guard let olds = oldByKey[key] else { continue }
+            var pairs: [(score: Int, distance: Int, old: Int, new: Int)] = []
+            for (a, j) in news.enumerated() {
+                for (b, i) in olds.enumerated() {
+                    pairs.append((Self.similarity(current[i].finding.anchor, sorted[j].anchor), abs(a - b), i, j))
+                }
+            }
+            pairs.sort { ($0.score, -$0.distance) > ($1.score, -$1.distance) }
+            for p in pairs where matched[p.new] == nil && !taken.contains(p.old) {
+                matched[p.new] = p.old
+                taken.insert(p.old)
+            }
+        }
+        var next: [Live] = []
+        for (j, var f) in sorted.enumerated() {
+            f.introduced = matched[j].map { current[$0].finding.introduced } ?? (introducedHere ? revision : nil)
+            next.append(Live(finding: f))
+        }
+        for (i, var l) in current.enumerated() where !taken.contains(i) {
+            l.finding.fixed = revision
+            gone.append(l.finding)
+        }
+        current = next
+        self.blob = blob
+    }
+
+    /// How many characters agree next to the flagged text: common suffix before plus common prefix after.
+    static func similarity(_ a: String, _ b: String) -> Int {
+        let pa = a.split(separator: "\u{1}", maxSplits: 1, omittingEmptySubsequences: false)
+        let pb = b.split(separator: "\u{1}", maxSplits: 1, omittingEmptySubsequences: false)
+        guard pa.count == 2, pb.count == 2 else { return 0 }
+        let before = zip(pa[0].unicodeScalars.reversed(), pb[0].unicodeScalars.reversed()).prefix { $0 == $1 }.count
+        let after = zip(pa[1].unicodeScalars, pb[1].unicodeScalars).prefix { $0 == $1 }.count
+        return before + after
+    }
+
+    /// The article was deleted: its findings went with it.
+    mutating func remove(revision: String, gone: inout [Finding]) {
+        for var l in current {
+            l.finding.fixed = revision
+            gone.append(l.finding)
+        }
+        current = []
+        blob = nil
+    }
+
+    static func key(_ f: Finding) -> String { f.rule + "\u{0}" + f.text + "\u{0}" + f.message.zh }
+}

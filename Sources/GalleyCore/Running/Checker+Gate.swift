@@ -1,0 +1,38 @@
+/// The check-in gate: the enabled rules over the files about to be checked in.
+extension Checker {
+    /// Findings on `prepared` articles, compared with their versions at the branch tip; collecting
+    /// rules see the rest of each issue as of the tip.
+    public func gate(_ prepared: [PreparedArticle]) -> CheckOutcome {
+        var outcome = CheckOutcome()
+        guard let newsroom else { return outcome }
+        let tipTree = (try? newsroom.tipCommit()).flatMap { $0 }.flatMap { try? newsroom.repo.commit($0).tree }
+        let resources = resources(tree: nil)
+        prepareProducers(resources: resources)
+        var checked: [(ArticleContext, FileTarget)] = []
+        for p in prepared {
+            let context = ArticleContext(path: p.path.relative, article: p.article, resources: resources)
+            let target = FileTarget(display: p.path.relative, relative: p.path.relative, absolute: p.path.absolute, blob: nil)
+            outcome.files += 1
+            let blob = blobID(for: target, bytes: p.bytes)
+            outcome.findings += findings(for: context, blob: blob, previous: self.previous(of: target, in: tipTree),
+                                         revision: nil, outcome: &outcome)
+            outcome.sources[CheckOutcome.sourceKey(context.path, nil)] = context.source
+            checked.append((context, target))
+        }
+        outcome.findings += issueFindings(checked, tree: nil, resources: resources, revision: nil)
+        outcome.findings.sort(by: Finding.inReadingOrder)
+        finish(&outcome)
+        return outcome
+    }
+}
+
+extension CheckOutcome {
+    /// `2 errors, 1 warning, 0 info`, for trailers and messages.
+    public var countsLine: String {
+        let c = current
+        let e = c.filter { $0.severity == .error }.count
+        let w = c.filter { $0.severity == .warning }.count
+        let i = c.filter { $0.severity == .info }.count
+        return "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(i) info"
+    }
+}

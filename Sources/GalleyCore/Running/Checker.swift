@@ -1,0 +1,111 @@
+/// Runs the enabled plugins over articles: files in the working tree, a revision, or every revision
+/// of a range, with findings cached by content in `refs/notes/galley`.
+/// Not `Sendable`: it owns the newsroom's libgit2 handle and external plugin processes.
+public final class Checker {
+    let newsroom: Newsroom?
+    public let ruleSet: RuleSet
+    var producers: [any FindingProducer] = []
+    let cache: FindingsCache?
+    var warnings: [String] = []
+    /// External plugins that failed before checking anything (reported once per run).
+    var startupFailures: [String] = []
+    /// False: never read or write the findings cache (`--no-cache`).
+    public var useCache = true
+
+    /// `families` are the built-in plugins the CLI links; `newsroom` nil checks plain files only.
+    public init(newsroom: Newsroom?, families: [PluginFamily]) {
+        self.newsroom = newsroom
+        let configuration = newsroom?.configuration ?? Configuration()
+        ruleSet = RuleSet(families: families, configuration: configuration,
+                          externalNames: Set(configuration.externalPlugins.map(\.name)))
+        cache = newsroom.map { FindingsCache(repo: $0.repo) }
+        warnings = ruleSet.warnings
+    }
+
+    /// Rules of every producer, for reporters.
+    public var ruleSummaries: [(id: String, summary: Message, severity: Severity)] {
+        producers.flatMap(\.ruleSummaries)
+    }
+
+    /// Builds the producers for articles read from `tree` (nil: the working tree).
+    func prepareProducers(resources: NewsroomResources?) {
+        guard producers.isEmpty else { return }
+        for plugin in ruleSet.plugins where !plugin.rules.isEmpty {
+            let digest = plugin.family.resourcePaths.map { p in p + "=" + stableDigest(resources?.file(p) ?? "") }.joined(separator: ";")
+            producers.append(BuiltInProducer(plugin, resourceDigest: digest))
+        }
+        producers += makeExternalProducers()
+    }
+
+    /// Trusted external plugins from galley.yml; untrusted ones are skipped with a warning.
+    func makeExternalProducers() -> [any FindingProducer] { [] }
+
+    /// Findings of every producer for one article, from the cache where possible.
+    func findings(for context: ArticleContext, blob: ObjectID?, previous: @autoclosure () -> (ArticleContext?, ObjectID?),
+                  revision: String?, outcome: inout CheckOutcome) -> [Finding]
+    {
+        var out: [Finding] = []
+        var prev: (ArticleContext?, ObjectID?)?
+        for producer in producers where producer.failure == nil {
+            var key = producer.cacheKey
+            if producer.needsPrevious {
+                if prev == nil { prev = previous() }
+                key = key.map { $0 + "~" + (prev!.1?.hex ?? "new") }
+            }
+            if useCache, let cache, let blob, let key, let hit = cache.lookup(blob: blob, key: key, path: context.path, revision: revision) {
+                out += hit
+                continue
+            }
+            let found = producer.check(context, previous: producer.needsPrevious ? prev?.0 : nil, revision: revision)
+            if let failure = producer.failure {
+                outcome.problems.append(failure)
+                outcome.pluginFailures += 1
+                continue
+            }
+            if useCache, let cache, let blob, let key { cache.store(blob: blob, key: key, findings: found) }
+            out += found
+        }
+        return out
+    }
+
+    /// Writes new cache entries (one notes commit) and stops external plugins.
+    func finish(_ outcome: inout CheckOutcome) {
+        for p in producers { p.finish() }
+        outcome.problems = startupFailures + outcome.problems
+        outcome.pluginFailures += startupFailures.count
+        if let cache {
+            outcome.cacheHits = cache.hits
+            outcome.cacheMisses = cache.misses
+            if useCache, cache.hasPending, let newsroom {
+                do { try cache.flush(author: newsroom.defaultAuthor()) } catch {
+                    outcome.warnings.append("could not write the findings cache: \(error)")
+                }
+            }
+        }
+        outcome.warnings = warnings + outcome.warnings
+    }
+
+    /// Reads newsroom files plugins may use, from the working tree or a tree.
+    func resources(tree: ObjectID?) -> NewsroomResources? {
+        guard let newsroom else { return nil }
+        var paths: Set<String> = ["staff.yml", "people.yml"]
+        for plugin in ruleSet.plugins { paths.formUnion(plugin.family.resourcePaths) }
+        var files: [String: String] = [:]
+        for p in paths {
+            let bytes: [UInt8]?
+            if let tree {
+                bytes = (try? newsroom.repo.blobID(at: p, inTree: tree)).flatMap { $0 }.flatMap { try? newsroom.repo.blobData($0) }
+            } else {
+                bytes = try? FileSystem.readFile(newsroom.root + "/" + p, limit: SourceText.maximumBytes)
+            }
+            if let bytes { files[p] = String(decoding: bytes, as: UTF8.self) }
+        }
+        return NewsroomResources(configuration: newsroom.configuration, files: files)
+    }
+
+    /// Decodes and parses article bytes; files under `articles/` must have front matter.
+    static func parse(_ bytes: [UInt8], path: String, strict: Bool) throws(GalleyError) -> (Article, SourceText) {
+        let decoded = try SourceText.decode(bytes, path: path)
+        return (try ArticleParser.parse(decoded.text, path: path, requireFrontMatter: strict), decoded)
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+
+/// Findings cached by content under `refs/notes/galley`: one note per article blob, holding one entry
+/// per plugin key (`<plugin>@<version>#<options digest>`). The notes tree is written fanned out
+/// (`ab/cdef…`, git's own layout) in one commit per run, because libgit2's `git_note_create`
+/// rewrites a flat tree per note. `git notes --ref=galley show <blob>` prints a note.
+final class FindingsCache {
+    static let reference = "refs/notes/galley"
+    static let format = "galley-findings/1"
+
+    private let repo: GitRepository
+    private var loadedTip: ObjectID?
+    private var loaded = false
+    /// Blob id → (note blob id, path of the note in the notes tree).
+    private var index: [ObjectID: (note: ObjectID, path: String)] = [:]
+    private var notes: [ObjectID: [String: [CachedFinding]]] = [:]
+    private var pending: [ObjectID: [String: [CachedFinding]]] = [:]
+    private(set) var hits = 0
+    private(set) var misses = 0
+
+    init(repo: GitRepository) {
+        self.repo = repo
+    }
+
+    /// Cached findings of `key` for `blob`, placed at `path` and `revision`; nil on a miss.
+    func lookup(blob: ObjectID, key: String, path: String, revision: String?) -> [Finding]? {
+        if let p = pending[blob]?[key] {
+            hits += 1
+            return p.map { $0.finding(path: path, revision: revision) }
+        }
+        loadIndexIfNeeded()
+        guard let entry = index[blob], let cached = note(blob: blob, id: entry.note)[key] else {
+            misses += 1
+            return nil
+        }
+        hits += 1
+        return cached.map { $0.finding(path: path, revision: revision) }
+    }
+
+    func store(blob: ObjectID, key: String, findings: [Finding]) {
+        pending[blob, default: [:]][key] = findings.map(CachedFinding.init)
+    }
+
+    var hasPending: Bool { !pending.isEmpty }
+
+    /// Writes the pending entries as one notes commit, merged with what is there, and moves the ref
+    /// with compare-and-swap (rebuilding when another writer moved it first).
+    func flush(author: Signature) throws {
+        guard !pending.isEmpty else { return }
+        for _ in 0..<20 {
+            let tip = try repo.referenceTarget(Self.reference)
+            if tip != loadedTip || !loaded {
+                loaded = false
+                loadIndexIfNeeded()
+            }
+            var updates: [TreeUpdate] = []
+            for (blob, entries) in pending {
+                var merged: [String: [CachedFinding]] = [:]
+                if let existing = index[blob] {
+                    merged = note(blob: blob, id: existing.note)
+                    let fanned = Self.fannedPath(blob)
+                    if existing.path != fanned { updates.append(TreeUpdate(path: existing.path, blob: nil)) }
+                }
+                for key in entries.keys {
+                    // Entries of the same plugin with another version or options are stale: drop them.
+                    let base = Self.baseKey(key)
+                    merged = merged.filter { Self.plugin(of: $0.key) != Self.plugin(of: key) || Self.baseKey($0.key) == base }
+                }
+                merged.merge(entries) { _, new in new }
+                let bytes = Self.encode(blob: blob, merged)
+                updates.append(TreeUpdate(path: Self.fannedPath(blob), blob: try repo.writeBlob(bytes)))
+            }
+            let baseTree = try tip.map { try repo.commit($0).tree }
+            let tree = try repo.updatedTree(base: baseTree, updates: updates)
+            let commit = try repo.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: author, committer: author,
+                                               message: "galley: cache findings of \(pending.count) article versions\n")
+            do {
+                try repo.setReference(Self.reference, to: commit, expected: tip, log: "galley: cache findings")
+                pending.removeAll()
+                loaded = false
+                return
+            } catch let f as GitFailure where f.isModified || f.isExists || f.isLocked {
+                usleep(2_000)
+                continue
+            }
+        }
+        throw GalleyError.git(function: "refs/notes/galley", message: "another process kept updating the findings cache")
+    }
+
+    // MARK: Reading
+
+    private func loadIndexIfNeeded() {
+        guard !loaded else { return }
+        loaded = true
+        index.removeAll()
+        notes.removeAll()
+        loadedTip = try? repo.referenceTarget(Self.reference)
+        guard let tip = loadedTip, let tree = try? repo.commit(tip).tree else { return }
+        collect(tree: tree, prefix: "", pathPrefix: "")
+    }
+
+    /// Notes trees may be flat or fanned out at any depth; the object id is the concatenated names.
+    private func collect(tree: ObjectID, prefix: String, pathPrefix: String) {
+        for e in (try? repo.listTree(tree)) ?? [] {
+            let name = prefix + e.name
+            if e.isTree {
+                if name.count < 40 { collect(tree: e.id, prefix: name, pathPrefix: pathPrefix + e.name + "/") }
+            } else if name.count == 40, let blob = ObjectID(hex: name) {
+                index[blob] = (e.id, pathPrefix + e.name)
+            }
+        }
+    }
+
+    private func note(blob: ObjectID, id: ObjectID) -> [String: [CachedFinding]] {
+        if let n = notes[blob] { return n }
+        let parsed = (try? repo.blobData(id)).flatMap(Self.decode) ?? [:]
+        notes[blob] = parsed
+        return parsed
+    }
+
+    static func fannedPath(_ blob: ObjectID) -> String {
+        let hex = blob.hex
+        return String(hex.prefix(2)) + "/" + String(hex.dropFirst(2))
+    }
+
+    static func plugin(of key: String) -> Substring { key.prefix { $0 != "@" } }
+    static func baseKey(_ key: String) -> Substring { key.prefix { $0 != "~" } }
+
+    // MARK: Format
+
+    static func encode(blob: ObjectID, _ entries: [String: [CachedFinding]]) -> [UInt8] {
+        var lines = ["{\"format\":\"\(format)\",\"blob\":\"\(blob.hex)\",\"entries\":{"]
+        let keys = entries.keys.sorted()
+        for (i, key) in keys.enumerated() {
+            let findings = entries[key]!.map { "  " + $0.json }.joined(separator: ",\n")
+            let comma = i == keys.count - 1 ? "" : ","
+            lines.append(findings.isEmpty ? "\(JSONText.quote(key)):[]\(comma)" : "\(JSONText.quote(key)):[\n\(findings)\n]\(comma)")
+        }
+        lines.append("}}\n")
+        return Array(lines.joined(separator: "\n").utf8)
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [String: [CachedFinding]]? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              object["format"] as? String == format, let entries = object["entries"] as? [String: Any]
+        else { return nil }
+        var out: [String: [CachedFinding]] = [:]
+        for (key, value) in entries {
+            guard let list = value as? [[String: Any]] else { continue }
+            let decoded = list.compactMap(CachedFinding.init(json:))
+            if decoded.count == list.count { out[key] = decoded }
+        }
+        return out
+    }
+}
+
+/// A finding without path and revision: what depends on the blob alone.
+struct CachedFinding {
+    let rule: String
+    let severity: Severity
+    let line: Int
+    let column: Int
+    let offset: Int?
+    let length: Int
+    let byteOffset: Int?
+    let byteLength: Int
+    let text: String
+    let message: Message
+    let replacement: String?
+    let fixable: Bool
+    let anchor: String
+
+    init(_ f: Finding) {
+        anchor = f.anchor
+        rule = f.rule
+        severity = f.severity
+        line = f.line
+        column = f.column
+        offset = f.offset
+        length = f.length
+        byteOffset = f.byteOffset
+        byteLength = f.byteLength
+        text = f.text
+        message = f.message
+        replacement = f.replacement
+        fixable = f.fixable
+    }
+
+    init?(json o: [String: Any]) {
+        guard let rule = o["rule"] as? String, let severity = (o["severity"] as? String).flatMap(Severity.init(rawValue:)),
+              let line = o["line"] as? Int, let column = o["column"] as? Int, let length = o["length"] as? Int,
+              let byteLength = o["byte_length"] as? Int, let text = o["text"] as? String,
+              let zh = o["message"] as? String, let en = o["message_en"] as? String
+        else { return nil }
+        self.rule = rule
+        self.severity = severity
+        self.line = line
+        self.column = column
+        self.offset = o["offset"] as? Int
+        self.length = length
+        self.byteOffset = o["byte_offset"] as? Int
+        self.byteLength = byteLength
+        self.text = text
+        self.message = Message(zh, en: en)
+        self.replacement = o["replacement"] as? String
+        self.fixable = o["fixable"] as? Bool ?? false
+        self.anchor = o["anchor"] as? String ?? ""
+    }
+
+    var json: String {
+        func int(_ v: Int?) -> String { v.map(String.init) ?? "null" }
+        return "{\"rule\":\(JSONText.quote(rule)),\"severity\":\"\(severity.rawValue)\",\"line\":\(line),\"column\":\(column),"
+            + "\"offset\":\(int(offset)),\"length\":\(length),\"byte_offset\":\(int(byteOffset)),\"byte_length\":\(byteLength),"
+            + "\"text\":\(JSONText.quote(text)),\"message\":\(JSONText.quote(message.zh)),\"message_en\":\(JSONText.quote(message.en)),"
+            + "\"replacement\":\(replacement.map(JSONText.quote) ?? "null"),\"fixable\":\(fixable),\"anchor\":\(JSONText.quote(anchor))}"
+    }
+
+    func finding(path: String, revision: String?) -> Finding {
+        var f = Finding(rule: rule, severity: severity, path: path, revision: revision, line: line, column: column, offset: offset,
+                length: length, byteOffset: byteOffset, byteLength: byteLength, text: text, message: message,
+                        replacement: replacement, fixable: fixable)
+        f.anchor = anchor
+        return f
+    }
+}
+
+/// JSON string quoting per RFC 8259, keeping non-ASCII text as UTF-8.
+public enum JSONText {
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
