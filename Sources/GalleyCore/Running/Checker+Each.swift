@@ -180,3 +180,25 @@ struct Track {
 
     static func key(_ f: Finding) -> String { f.rule + "\u{0}" + f.text + "\u{0}" + f.message.zh }
 }
+
+extension Checker {
+    /// Checks stored blobs directly, without walking history or touching the cache: the work
+    /// `--each` cannot avoid, which the benchmark compares it with.
+    public func checkBlobs(_ blobs: [(path: String, blob: String)]) -> CheckOutcome {
+        var outcome = CheckOutcome()
+        let saved = useCache
+        useCache = false
+        defer { useCache = saved }
+        let res = resources(tree: nil)
+        prepareProducers(resources: res)
+        for (path, hex) in blobs {
+            guard let id = ObjectID(hex: hex) else { continue }
+            let target = FileTarget(display: path, relative: path, absolute: nil, blob: id)
+            guard let (context, _, _) = load(target, tree: nil, resources: res, outcome: &outcome) else { continue }
+            outcome.files += 1
+            outcome.findings += findings(for: context, blob: id, previous: (nil, nil), revision: nil, outcome: &outcome)
+        }
+        for p in producers { p.finish() }
+        return outcome
+    }
+}
