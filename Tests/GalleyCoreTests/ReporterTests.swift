@@ -22,6 +22,136 @@ private func context(_ language: Language = .zh, color: Bool = false, lines: [St
     }
 }
 
+private func textLines(_ findings: [Finding], _ context: ReportContext, summary: ReportSummary = .init(files: 1))
+    -> [String]
+{
+    TextReporter().render(findings, summary: summary, context: context)
+        .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+}
+
+/// CJK (2 columns), Latin and a space (1), an emoji (2), full-width punctuation and digits (2).
+private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９元"
+
+@Suite struct TextReporterTests {
+    @Test func underlineIsPlacedByDisplayWidth() {
+        let f = finding("５９９９", replacement: "5999", fixable: true)
+        #expect(textLines([f], context(lines: ["", "", mixedLine])) == [
+            "news/a.md:3:19: warning: 数字应使用半角 [typography.fullwidth-digits]",
+            "据报道，Apple 发布😀新品！价格５９９９元",
+            "                              ^~~~~~~~",
+            "  建议：改为“5999”（--fix 可自动修正）",
+            "共 0 个错误、1 个警告、0 条提示，涉及 1 个文件",
+            "",
+        ])
+    }
+
+    @Test func englishSuggestionWithoutFix() {
+        let f = finding("５９９９", replacement: "5999")
+        let lines = textLines([f], context(.en, lines: ["", "", mixedLine]))
+        #expect(lines[0] == "news/a.md:3:19: warning: Use half-width digits [typography.fullwidth-digits]")
+        #expect(lines[3] == "  suggestion: “5999”")
+        #expect(lines[4] == "0 errors, 1 warning, 0 info in 1 file")
+    }
+
+    @Test func tabsAreExpandedSoTheUnderlineLinesUp() {
+        let f = finding("错字", line: 1, column: 3)
+        let lines = textLines([f], context(lines: ["a\t错字b\t！"]))
+        #expect(lines[1] == "a   错字b   ！")
+        #expect(lines[2] == "    ^~~~")
+    }
+
+    @Test func multiLineTextIsUnderlinedToTheEndOfItsFirstLine() {
+        let f = finding("第一行\n第二行", line: 1, column: 3)
+        let lines = textLines([f], context(lines: ["开头第一行"]))
+        #expect(lines[1] == "开头第一行")
+        #expect(lines[2] == "    ^~~~~~")
+    }
+
+    @Test func unknownLineShowsTheFlaggedText() {
+        let f = finding("，，Ａ", line: 9, column: 5)
+        let lines = textLines([f], context(lines: []))
+        #expect(lines[1] == "，，Ａ")
+        #expect(lines[2] == "^~~~~~")
+    }
+
+    @Test func changedLineFallsBackToTheFlaggedText() {
+        let f = finding("错字", line: 1, column: 3)
+        let lines = textLines([f], context(lines: ["后来改过的一行"]))
+        #expect(lines[1] == "错字")
+        #expect(lines[2] == "^~~~")
+    }
+
+    @Test func insertionPointGetsOneCaret() {
+        let f = finding("", line: 1, column: 3)
+        let lines = textLines([f], context(lines: ["今天天气"]))
+        #expect(lines[1] == "今天天气")
+        #expect(lines[2] == "    ^")
+    }
+
+    @Test func longLineIsCutAroundTheFlaggedText() {
+        let line = String(repeating: "甲", count: 40) + "错" + String(repeating: "乙", count: 40)
+        let f = finding("错", line: 1, column: 41)
+        let lines = textLines([f], context(lines: [line]))
+        #expect(lines[1] == "..." + String(repeating: "甲", count: 13) + "错" + String(repeating: "乙", count: 13) + "...")
+        #expect(lines[2] == String(repeating: " ", count: 29) + "^~")
+    }
+
+    @Test func colourOnlyWhenAskedFor() {
+        let f = finding("５９９９", severity: .error)
+        let plain = TextReporter().render([f], summary: .init(files: 1), context: context(lines: ["", "", mixedLine]))
+        #expect(!plain.contains("\u{1B}"))
+        let coloured = TextReporter().render([f], summary: .init(files: 1),
+                                             context: context(color: true, lines: ["", "", mixedLine]))
+        #expect(coloured.hasPrefix("\u{1B}[1mnews/a.md:3:19:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m 数字应使用半角"))
+        #expect(coloured.contains(String(repeating: " ", count: 30) + "\u{1B}[1;31m^~~~~~~~\u{1B}[0m\n"))
+        let warning = TextReporter().render([finding("５", severity: .warning), finding("５", severity: .info)],
+                                            summary: .init(), context: context(color: true))
+        #expect(warning.contains("\u{1B}[1;33mwarning:\u{1B}[0m"))
+        #expect(warning.contains("\u{1B}[1;36minfo:\u{1B}[0m"))
+    }
+
+    @Test func pluginTextIsSanitized() {
+        let evil = Message("\u{1B}[2J\u{1B}]0;pwned\u{07}清屏\u{1B}[31m了", en: "x")
+        let f = finding("错\u{1B}[8m", rule: "evil.rule\u{1B}[0m", path: "a\nb.md", line: 1, column: 1, message: evil,
+                        replacement: "对\u{9B}31m")
+        let out = TextReporter().render([f], summary: .init(files: 1, problems: ["plugin \u{1B}[1mx\u{1B}[0m died"]),
+                                        context: context(lines: ["错\u{1B}[8m字"]))
+        #expect(!out.contains("\u{1B}"))
+        #expect(!out.contains("\u{9B}"))
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "a\\u{a}b.md:1:1: warning: 清屏了 [evil.rule]")
+        #expect(lines[1] == "错字")
+        #expect(lines[2] == "^~")
+        #expect(lines[3] == "  建议：改为“对”")
+        #expect(lines[4] == "问题：plugin x died")
+    }
+
+    @Test func summaryLinesInBothLanguages() {
+        let findings = [Severity.error, .error, .error, .warning, .warning, .info].map { finding("５", severity: $0) }
+        let summary = ReportSummary(files: 4)
+        #expect(textLines(findings, context(.zh), summary: summary).dropLast().last
+            == "共 3 个错误、2 个警告、1 条提示，涉及 4 个文件")
+        #expect(textLines(findings, context(.en), summary: summary).dropLast().last
+            == "3 errors, 2 warnings, 1 info in 4 files")
+        let problems = ReportSummary(files: 1, problems: ["a.md: not UTF-8", "plugin x timed out"])
+        #expect(textLines([], context(.en), summary: problems).suffix(4)
+            == ["problem: a.md: not UTF-8", "problem: plugin x timed out",
+                "0 errors, 0 warnings, 0 info in 1 file; 2 problems", ""])
+        #expect(textLines([], context(.zh), summary: problems).dropLast().last
+            == "共 0 个错误、0 个警告、0 条提示，涉及 1 个文件；另有 2 个问题")
+    }
+
+    @Test func historyUsesShortIDs() {
+        var f = finding("５", line: 1, column: 1)
+        f.introduced = "abc1234def5678abc1234def5678abc1234def56"
+        f.fixed = "def5678abc1234def5678abc1234def5678abc12"
+        #expect(textLines([f], context(.zh))[0].hasSuffix("[typography.fullwidth-digits]  (引入于 abc1234，修正于 def5678)"))
+        #expect(textLines([f], context(.en))[0].hasSuffix("  (introduced in abc1234, fixed in def5678)"))
+        f.fixed = nil
+        #expect(textLines([f], context(.en))[0].hasSuffix("[typography.fullwidth-digits]  (introduced in abc1234)"))
+    }
+}
+
 @Suite struct JSONReporterTests {
     static let findings: [Finding] = {
         var body = finding("滨江区，，", rule: "typography.repeated-punctuation", path: "稿件/滨江.md", line: 7, column: 4,
