@@ -251,3 +251,138 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
         #expect(parsed[4999]["line"] as? Int == 5000)
     }
 }
+
+@Suite struct SARIFReporterTests {
+    static let rules = [
+        RuleSummary(id: "typography.repeated-punctuation", summary: Message("标点重复", en: "Repeated punctuation"),
+                    severity: .warning),
+        RuleSummary(id: "front-matter.headline", summary: Message("标题", en: "Headline"), severity: .error),
+    ]
+
+    static func run(_ findings: [Finding], problems: [String] = [], language: Language = .zh) throws -> [String: Any] {
+        let text = SARIFReporter().render(findings, summary: .init(files: 1, problems: problems),
+                                          context: context(language, rules: rules))
+        let root = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(root["version"] as? String == "2.1.0")
+        #expect(root["$schema"] as? String == "https://json.schemastore.org/sarif-2.1.0.json")
+        let runs = try #require(root["runs"] as? [[String: Any]])
+        #expect(runs.count == 1)
+        return runs[0]
+    }
+
+    @Test func driverListsEveryRuleAndResultsPointAtThem() throws {
+        let unlisted = finding("，", rule: "plugin.unlisted", severity: .info, line: 1, column: 1)
+        let run = try Self.run(JSONReporterTests.findings + [unlisted])
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        #expect(run["language"] as? String == "zh-CN")
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "galley")
+        #expect(driver["version"] as? String == "0.1.0")
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["id"] as? String } == ["typography.repeated-punctuation", "front-matter.headline",
+                                                      "plugin.unlisted"])
+        #expect((rules[0]["shortDescription"] as? [String: Any])?["text"] as? String == "标点重复")
+        #expect((rules[0]["fullDescription"] as? [String: Any])?["text"] as? String == "Repeated punctuation")
+        #expect((rules[1]["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
+        #expect(Set(rules[2].keys) == ["id"])
+
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == 3)
+        for result in results {
+            let index = try #require(result["ruleIndex"] as? Int)
+            #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
+        }
+        #expect(results.map { $0["level"] as? String } == ["warning", "error", "note"])
+        #expect((results[0]["message"] as? [String: Any])?["text"] as? String == "标点重复")
+    }
+
+    @Test func locationRegionAndFix() throws {
+        let results = try #require(try Self.run(JSONReporterTests.findings)["results"] as? [[String: Any]])
+        let result = results[0]
+        let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"]
+            as? [String: Any])
+        let artifact = try #require(location["artifactLocation"] as? [String: Any])
+        #expect(artifact["uri"] as? String == "%E7%A8%BF%E4%BB%B6/%E6%BB%A8%E6%B1%9F.md")
+        #expect(artifact["uriBaseId"] as? String == "SRCROOT")
+        let region = try #require(location["region"] as? [String: Any])
+        #expect(region["startLine"] as? Int == 7)
+        #expect(region["startColumn"] as? Int == 4)
+        #expect(region["endLine"] as? Int == 7)
+        #expect(region["endColumn"] as? Int == 9)
+        #expect(region["charLength"] as? Int == 5)
+        #expect((region["snippet"] as? [String: Any])?["text"] as? String == "滨江区，，")
+
+        let fix = try #require((result["fixes"] as? [[String: Any]])?.first)
+        let change = try #require((fix["artifactChanges"] as? [[String: Any]])?.first)
+        #expect((change["artifactLocation"] as? [String: Any])?["uri"] as? String == artifact["uri"] as? String)
+        let replacement = try #require((change["replacements"] as? [[String: Any]])?.first)
+        let deleted = try #require(replacement["deletedRegion"] as? [String: Any])
+        #expect(deleted["startLine"] as? Int == 7)
+        #expect(deleted["startColumn"] as? Int == 4)
+        #expect(deleted["charLength"] as? Int == 5)
+        #expect((replacement["insertedContent"] as? [String: Any])?["text"] as? String == "，")
+        #expect(results[1]["fixes"] == nil)
+        #expect((results[0]["properties"] as? [String: Any])?["introduced"] as? String == "abc1234def")
+        #expect((results[1]["properties"] as? [String: Any])?["revision"] as? String
+            == "0123456789abcdef0123456789abcdef01234567")
+    }
+
+    @Test func multiLineRegionAndAbsolutePath() throws {
+        let f = finding("甲乙\n丙 丁", path: "/srv/新闻 稿.md", line: 2, column: 5)
+        let results = try #require(try Self.run([f])["results"] as? [[String: Any]])
+        let location = try #require((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"]
+            as? [String: Any])
+        let artifact = try #require(location["artifactLocation"] as? [String: Any])
+        #expect(artifact["uri"] as? String == "file:///srv/%E6%96%B0%E9%97%BB%20%E7%A8%BF.md")
+        #expect(artifact["uriBaseId"] == nil)
+        let region = try #require(location["region"] as? [String: Any])
+        #expect(region["endLine"] as? Int == 3)
+        #expect(region["endColumn"] as? Int == 4)
+        #expect(region["charLength"] as? Int == 6)
+    }
+
+    @Test func problemsBecomeNotifications() throws {
+        let failed = try Self.run([], problems: ["plugin x timed out", "b.md: 不是 UTF-8"])
+        let invocation = try #require((failed["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        let notes = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
+        #expect(notes.map { ($0["message"] as? [String: Any])?["text"] as? String }
+            == ["plugin x timed out", "b.md: 不是 UTF-8"])
+        #expect(notes.allSatisfy { $0["level"] as? String == "error" })
+
+        let clean = try #require((try Self.run([])["invocations"] as? [[String: Any]])?.first)
+        #expect(clean["executionSuccessful"] as? Bool == true)
+        #expect(clean["toolExecutionNotifications"] == nil)
+    }
+
+    @Test func fingerprintsAreStableAcrossLanguagesAndLines() throws {
+        func print(_ f: Finding, _ language: Language) throws -> String? {
+            let result = try #require((try Self.run([f], language: language)["results"] as? [[String: Any]])?.first)
+            return (result["partialFingerprints"] as? [String: Any])?["galley/v1"] as? String
+        }
+        let a = try print(finding("，，"), .zh)
+        #expect(a?.count == 16)
+        #expect(try print(finding("，，"), .en) == a)
+        #expect(try print(finding("，，", line: 30, column: 2), .zh) == a)
+        #expect(try print(finding("。。"), .zh) != a)
+        #expect(try print(finding("，，", path: "news/b.md"), .zh) != a)
+    }
+}
+
+@Suite struct ReportersTests {
+    @Test func lookUpByID() {
+        #expect(Reporters.all.map { $0.id } == ["text", "json", "sarif"])
+        #expect(Reporters.named("json") is JSONReporter)
+        #expect(Reporters.named("sarif") is SARIFReporter)
+        #expect(Reporters.named("text") is TextReporter)
+        #expect(Reporters.named("xml") == nil)
+        #expect(Reporters.all.allSatisfy { !$0.summary.isEmpty })
+    }
+
+    @Test func everyReporterEndsWithOneNewline() {
+        for reporter in Reporters.all {
+            let out = reporter.init().render(JSONReporterTests.findings, summary: .init(files: 1), context: context())
+            #expect(out.hasSuffix("\n") && !out.hasSuffix("\n\n"), "\(reporter.id)")
+        }
+    }
+}

@@ -11,7 +11,7 @@ public protocol Reporter: Sendable {
 
 /// The built-in reporters.
 public enum Reporters {
-    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self]
+    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self, SARIFReporter.self]
 
     /// The reporter with id `id`, or nil when there is none.
     public static func named(_ id: String) -> (any Reporter)? {
