@@ -11,7 +11,7 @@ struct Galley: ParsableCommand {
         abstract: "Editorial toolkit for Chinese-language newspapers: versioned articles in git.",
         discussion: "Global option: -C DIR runs as if galley was started in DIR (as with git).",
         version: "0.1.0",
-        subcommands: [Init.self, CheckIn.self, Log.self, Show.self, Status.self, Restore.self, Doctor.self, Demo.self])
+        subcommands: [Init.self, CheckIn.self, Check.self, Log.self, Show.self, Status.self, Restore.self, Doctor.self, Demo.self])
 
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
@@ -23,12 +23,15 @@ struct Galley: ParsableCommand {
             }
             arguments.removeFirst(2)
         }
+        arguments = defaultEachRange(arguments)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as GalleyError {
             Output.error(error)
             Glibc.exit(2)
+        } catch let code as ExitCode {
+            Glibc.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -40,4 +43,15 @@ struct Galley: ParsableCommand {
             Glibc.exit(2)
         }
     }
+}
+
+/// `--each` may stand alone (all history): give it the value `all` when the next word is missing,
+/// an option, or an existing file rather than a range.
+func defaultEachRange(_ arguments: [String]) -> [String] {
+    guard let i = arguments.firstIndex(of: "--each") else { return arguments }
+    var out = arguments
+    let next = i + 1 < arguments.count ? arguments[i + 1] : nil
+    if let next, !next.hasPrefix("-"), next.contains("..") || access(next, F_OK) != 0 { return out }
+    out.insert("all", at: i + 1)
+    return out
 }

@@ -28,22 +28,27 @@ enum Output {
     }
 
     /// JSON string literal.
-    static func json(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
+    static func json(_ s: String) -> String { JSONText.quote(s) }
+
+    /// True when `fd` is a terminal and NO_COLOR is not set (https://no-color.org).
+    static func useColor(fd: Int32) -> Bool {
+        isatty(fd) == 1 && getenv("NO_COLOR") == nil
+    }
+
+    /// A progress printer for long runs: `[n/total] unit` rewritten in place on stderr.
+    static func progress(unit: String) -> (Int, Int) -> Void {
+        var last = -1
+        return { done, total in
+            let percent = total == 0 ? 100 : done * 100 / total
+            guard percent != last || done == total else { return }
+            last = percent
+            let line = "\r[\(done)/\(total)] \(unit)" + (done == total ? "\n" : "")
+            _ = line.withCString { write(2, $0, strlen($0)) }
         }
-        return out + "\""
+    }
+
+    static func configurationWarnings(_ newsroom: Newsroom) {
+        for warning in newsroom.configuration.warnings { stderr("galley: warning: \(warning)") }
     }
 }
 
@@ -51,6 +56,6 @@ enum Output {
 /// Configuration warnings go to stderr once, then the defaults apply.
 func openNewsroom() throws(GalleyError) -> Newsroom {
     let newsroom = try Newsroom.open(from: Output.currentDirectory())
-    for warning in newsroom.configuration.warnings { Output.stderr("galley: warning: \(warning)") }
+    Output.configurationWarnings(newsroom)
     return newsroom
 }

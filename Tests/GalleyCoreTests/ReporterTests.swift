@@ -92,8 +92,8 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
         let line = String(repeating: "甲", count: 40) + "错" + String(repeating: "乙", count: 40)
         let f = finding("错", line: 1, column: 41)
         let lines = textLines([f], context(lines: [line]))
-        #expect(lines[1] == "..." + String(repeating: "甲", count: 13) + "错" + String(repeating: "乙", count: 13) + "...")
-        #expect(lines[2] == String(repeating: " ", count: 29) + "^~")
+        #expect(lines[1] == "…" + String(repeating: "甲", count: 14) + "错" + String(repeating: "乙", count: 14) + "…")
+        #expect(lines[2] == String(repeating: " ", count: 30) + "^~")
     }
 
     @Test func colourOnlyWhenAskedFor() {

@@ -10,7 +10,7 @@ struct SourceExcerpt: Equatable {
     static let maximumWidth = 100
     /// Display columns kept on each side of the flagged text when a line is cut.
     static let contextWidth = 30
-    static let cutMark = "..."
+    static let cutMark = "…"
 
     /// The line as printed.
     var line: String

@@ -1,0 +1,7 @@
+import GalleyCore
+import TypographyRules
+
+/// The one place that knows which plugin families are linked into `galley`.
+let builtInFamilies: [PluginFamily] = [
+    typographyPlugin,
+]

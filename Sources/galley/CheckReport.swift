@@ -1,0 +1,25 @@
+import GalleyCore
+
+/// Renders a check outcome with one of the core's reporters.
+enum CheckReport {
+    static func render(_ outcome: CheckOutcome, checker: Checker, format: String, language: Language, color: Bool) -> String {
+        let sources = outcome.sources
+        let context = ReportContext(
+            language: language,
+            color: color,
+            rules: checker.ruleSummaries.map { RuleSummary(id: $0.id, summary: $0.summary, severity: $0.severity) },
+            toolVersion: Galley.configuration.version,
+            sourceLine: { path, revision, line in
+                guard let text = sources[path + "\u{0}" + (revision ?? "")] else { return nil }
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                return line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil
+            })
+        let summary = ReportSummary(files: outcome.files, revisions: outcome.revisions, cacheHits: outcome.cacheHits,
+                                    cacheMisses: outcome.cacheMisses, problems: outcome.problems)
+        return (Reporters.named(format) ?? TextReporter()).render(outcome.findings, summary: summary, context: context)
+    }
+
+    static func text(_ outcome: CheckOutcome, checker: Checker, color: Bool) -> String {
+        render(outcome, checker: checker, format: "text", language: .zh, color: color)
+    }
+}

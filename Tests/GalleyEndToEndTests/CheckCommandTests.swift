@@ -1,0 +1,147 @@
+import Foundation
+import GalleyTestSupport
+import Testing
+
+/// `galley check` and the check-in gate through the built binary.
+@Suite struct CheckCommandTests {
+    static let doubled = "本报讯（记者陈立峰）全市供热面积达312万平方米，，新增面积18万平方米。\n"
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func textReportUnderlinesAndExitsOne() throws {
+        let room = try CLINewsroom()
+        room.dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1", body: Self.doubled))
+        let result = try room.galley(["check"])
+        #expect(result.status == 1, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = try #require(lines.firstIndex { $0.contains("[typography.repeated-punctuation]") })
+        #expect(lines[header].hasPrefix("articles/2026-11-27/a1.md:13:25: error: "))
+        // The underline sits under `，，` by display width (CJK characters are two columns).
+        let excerpt = lines[header + 1]
+        let flagged = try #require(excerpt.range(of: "，，"))
+        let underline = lines[header + 2]
+        #expect(underline.prefix { $0 == " " }.count == DisplayWidthProbe.width(String(excerpt[..<flagged.lowerBound])))
+        #expect(underline.drop { $0 == " " } == "^~~~")
+        #expect(!result.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    @Test func jsonAndSarifFormats() throws {
+        let room = try CLINewsroom()
+        room.dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1", body: Self.doubled))
+        let j = try json(try room.galley(["check", "--format", "json"]).stdout)
+        let findings = try #require(j["findings"] as? [[String: Any]])
+        let f = try #require(findings.first)
+        for key in ["path", "revision", "line", "column", "offset", "length", "text", "rule", "severity", "message", "replacement"] {
+            #expect(f.keys.contains(key), "finding lacks \(key)")
+        }
+        #expect(f["text"] as? String == "，，" && f["replacement"] as? String == "，" && f["line"] as? Int == 13)
+        #expect(f["offset"] as? Int == 24 && f["length"] as? Int == 2)
+        let sarif = try json(try room.galley(["check", "--format", "sarif"]).stdout)
+        #expect(sarif["version"] as? String == "2.1.0")
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.contains { $0["id"] as? String == "typography.repeated-punctuation" })
+    }
+
+    @Test func gateRefusesErrorsAndForceRecordsTheOverride() throws {
+        let room = try CLINewsroom()
+        let before = try room.commitCount()
+        let file = ArticleFixture.path("a1")
+        room.dir.write(file, ArticleFixture.text(id: "a1", body: Self.doubled))
+        let refused = try room.galley(["checkin", file, "-m", "来稿"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("check-in refused: 1 error"))
+        #expect(refused.stderr.contains("[typography.repeated-punctuation]"))
+        #expect(try room.commitCount() == before)
+
+        let noReason = try room.galley(["checkin", file, "-m", "来稿", "--force"])
+        #expect(noReason.status == 2 && noReason.stderr.contains("--reason"))
+
+        let forced = try room.galley(["checkin", file, "-m", "来稿", "--force", "--reason", "急稿，先上版"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let message = try room.git(["log", "-1", "--format=%B"]).stdout
+        #expect(message.contains("Galley-Override: 急稿，先上版"))
+        #expect(message.contains("Galley-Findings: 1 error, 0 warnings, 0 info"))
+        try room.expectFsckClean()
+    }
+
+    @Test func fixRepairsWorkingFileWithoutCommitting() throws {
+        let room = try CLINewsroom()
+        room.checkInClean("a1")
+        let head = try room.head()
+        room.dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1", body: "这不是选择题--而是必答题，，２０２６年见分晓...\n"))
+        let fixed = try room.galley(["check", "--fix"])
+        #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
+        #expect(fixed.stderr.contains("fixed 4 problem"))
+        let text = try String(contentsOfFile: room.path + "/" + ArticleFixture.path("a1"), encoding: .utf8)
+        #expect(text.contains("这不是选择题——而是必答题，2026年见分晓……"))
+        #expect(try room.head() == head)
+        let again = try room.galley(["check", "--format", "json"])
+        let remaining = try json(again.stdout)["findings"] as? [Any]
+        #expect(again.status == 0 && remaining?.isEmpty == true)
+    }
+
+    @Test func eachReportsIntroducedAndFixedRevisions() throws {
+        let room = try CLINewsroom()
+        let file = ArticleFixture.path("a1")
+        room.dir.write(file, ArticleFixture.text(id: "a1", body: "他说：“真办成了...”\n"))
+        let c1 = try room.galley(["checkin", file, "-m", "来稿"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        room.dir.write(file, ArticleFixture.text(id: "a1", body: "他说：“真办成了……”２０２６年。\n"))
+        let c2 = try room.galley(["checkin", file, "-m", "二审"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try room.galley(["check", "--each", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let findings = try #require(try json(result.stdout)["findings"] as? [[String: Any]])
+        let ellipsis = try #require(findings.first { $0["rule"] as? String == "typography.ellipsis-form" })
+        #expect(ellipsis["introduced"] as? String == c1 && ellipsis["fixed"] as? String == c2)
+        let digits = try #require(findings.first { $0["rule"] as? String == "typography.fullwidth-alphanumeric" })
+        #expect(digits["introduced"] as? String == c2 && digits["fixed"] == nil)
+        // The second run reads everything from refs/notes/galley.
+        let warm = try json(try room.galley(["check", "--each", "HEAD~2..HEAD", "--format", "json"]).stdout)
+        let cache = try #require((warm["summary"] as? [String: Any])?["cache"] as? [String: Any])
+        #expect(cache["misses"] as? Int == 0 && (cache["hits"] as? Int ?? 0) >= 2)
+    }
+
+    @Test func plainFilesOutsideANewsroom() throws {
+        let dir = TemporaryDirectory("plain")
+        dir.write("稿件.txt", "第一段。\n\n活动持续到月底。。\n")
+        let result = try run(galleyExecutable(), ["check", "稿件.txt", "--lang", "en"], in: dir.path)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("稿件.txt:3:8: error: “。” repeated [typography.repeated-punctuation]"))
+        let missing = try run(galleyExecutable(), ["check"], in: dir.path)
+        #expect(missing.status == 2 && missing.stderr.contains("name the files to check"))
+        dir.write("bad.md", "ok\n")
+        _ = dir.write("bad.md", bytes: [0x61, 0xFF, 0x0A])
+        expectRefusal(try run(galleyExecutable(), ["check", "bad.md"], in: dir.path), mentioning: ["bad.md", "UTF-8"])
+    }
+
+    @Test func pluginsListsAndTestsEveryRule() throws {
+        let room = try CLINewsroom()
+        let list = try room.galley(["plugins"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("typography 1  built-in"))
+        #expect(list.stdout.contains("typography.repeated-punctuation") && list.stdout.contains("标点符号重复"))
+        let test = try room.galley(["plugins", "test"])
+        #expect(test.status == 0, "\(test.stdout)")
+        #expect(test.stdout.contains("typography: 4 rules") && test.stdout.contains(": ok"))
+    }
+}
+
+extension CLINewsroom {
+    func checkInClean(_ id: String) {
+        _ = try? checkIn(id)
+    }
+}
+
+/// Display width as the text reporter counts it (CJK and full-width forms are two columns).
+enum DisplayWidthProbe {
+    static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { w, u in
+            let v = u.value
+            let wide = (0x2E80...0x9FFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || v == 0x201C || v == 0x201D
+            return w + (wide ? 2 : 1)
+        }
+    }
+}
