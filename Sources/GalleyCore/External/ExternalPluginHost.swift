@@ -109,7 +109,8 @@ public final class ExternalPluginHost {
     /// Sends a request and returns the response line (skipping blank lines), or fails.
     private func exchange(_ request: [UInt8], situation: Situation) throws(PluginFailure) -> [UInt8] {
         guard let process else { throw fail("was already closed") }
-        let deadline = PluginProcess.now() + config.timeout
+        // A NaN timeout would never expire; treat it (and anything not positive) as no time at all.
+        let deadline = PluginProcess.now() + (config.timeout > 0 ? config.timeout : 0)
         var request = request
         while true {
             switch process.exchange(request, deadline: deadline, limit: config.outputLimit) {
@@ -202,7 +203,7 @@ public final class ExternalPluginHost {
     }
 
     private func seconds(_ value: Double) -> String {
-        value == value.rounded() && value < 1e9 ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value)
     }
 }
 

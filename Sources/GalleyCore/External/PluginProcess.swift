@@ -367,6 +367,7 @@ final class PluginProcess {
 
     /// A poll timeout for `seconds`, rounded up so a wait never ends just short of its deadline.
     static func milliseconds(_ seconds: Double) -> Int32 {
-        Int32(max(0, min(seconds * 1000, 86_400_000)).rounded(.up))
+        guard seconds > 0 else { return 0 }
+        return Int32(min(seconds * 1000, 86_400_000).rounded(.up))
     }
 }
