@@ -210,7 +210,7 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
         #expect(head["fixable"] as? Bool == false)
 
         let totals = try #require(root["summary"] as? [String: Any])
-        #expect(Set(totals.keys) == ["errors", "warnings", "info", "files", "revisions", "cache", "problems"])
+        #expect(Set(totals.keys) == ["errors", "warnings", "info", "fixed", "files", "revisions", "cache", "problems"])
         #expect(totals["errors"] as? Int == 1)
         #expect(totals["warnings"] as? Int == 1)
         #expect(totals["info"] as? Int == 0)

@@ -46,6 +46,7 @@ public struct JSONReporter: Reporter {
         json.field("errors", counts.errors)
         json.field("warnings", counts.warnings)
         json.field("info", counts.info)
+        json.field("fixed", counts.fixed)
         json.field("files", summary.files)
         json.field("revisions", summary.revisions)
         json.key("cache")

@@ -24,9 +24,15 @@ struct SeverityCounts {
     var errors = 0
     var warnings = 0
     var info = 0
+    /// Findings fixed within a `--each` range: listed, but not counted as present.
+    var fixed = 0
 
     init(_ findings: [Finding]) {
         for finding in findings {
+            if finding.fixed != nil {
+                fixed += 1
+                continue
+            }
             switch finding.severity {
             case .error: errors += 1
             case .warning: warnings += 1

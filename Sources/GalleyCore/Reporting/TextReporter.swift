@@ -66,13 +66,16 @@ public struct TextReporter: Reporter {
         switch language {
         case .zh:
             var line = "共 \(counts.errors) 个错误、\(counts.warnings) 个警告、\(counts.info) 条提示，"
-                + "涉及 \(summary.files) 个文件"
+                + (summary.revisions > 0 ? "检查了 \(summary.revisions) 个修订" : "涉及 \(summary.files) 个文件")
+            if counts.fixed > 0 { line += "；另有 \(counts.fixed) 处已在这些修订中改正" }
             if problems > 0 { line += "；另有 \(problems) 个问题" }
             return line
         case .en:
             func count(_ n: Int, _ word: String, _ plural: String) -> String { "\(n) \(n == 1 ? word : plural)" }
             var line = count(counts.errors, "error", "errors") + ", " + count(counts.warnings, "warning", "warnings")
-                + ", \(counts.info) info in " + count(summary.files, "file", "files")
+                + ", \(counts.info) info " + (summary.revisions > 0 ? "over " + count(summary.revisions, "revision", "revisions")
+                    : "in " + count(summary.files, "file", "files"))
+            if counts.fixed > 0 { line += "; \(counts.fixed) fixed within the range" }
             if problems > 0 { line += "; " + count(problems, "problem", "problems") }
             return line
         }

@@ -38,7 +38,24 @@ public final class Checker {
     }
 
     /// Trusted external plugins from galley.yml; untrusted ones are skipped with a warning.
-    func makeExternalProducers() -> [any FindingProducer] { [] }
+    /// Trusted external plugins from galley.yml; untrusted ones are skipped with a warning.
+    func makeExternalProducers() -> [any FindingProducer] {
+        guard let newsroom else { return [] }
+        let store = TrustStore(gitDirectory: newsroom.repo.gitDir)
+        var out: [any FindingProducer] = []
+        for config in newsroom.configuration.externalPlugins {
+            guard store.isTrusted(config, root: newsroom.root) else {
+                warnings.append("external plugin '\(config.name)' did not run: it is not trusted on this machine; "
+                    + "review \(config.command.joined(separator: " ")) and run 'galley plugins trust \(config.name)'")
+                continue
+            }
+            let producer = ExternalProducer(config: config, root: newsroom.root, fingerprint: store.fingerprint(of: config, root: newsroom.root),
+                                            settings: newsroom.configuration.ruleSettings)
+            if let failure = producer.failure { startupFailures.append(failure) }
+            out.append(producer)
+        }
+        return out
+    }
 
     /// Findings of every producer for one article, from the cache where possible.
     func findings(for context: ArticleContext, blob: ObjectID?, previous: @autoclosure () -> (ArticleContext?, ObjectID?),
