@@ -39,6 +39,18 @@ public enum Demo {
         let editor = Signature(name: "Galley 演示", email: "demo@galley.example", time: 1_795_000_000, offsetMinutes: 480)
         let newsroom = try Newsroom.create(at: dir, author: editor)
         say("Created newsroom \(dir) (git repository, branch main, galley.yml)")
+        // Shared newsroom files (external plugins, term lists, page plans) are versioned too.
+        var shared: [(String, [UInt8])] = []
+        for folder in ["terms", "tools", "pages"] {
+            for relative in files(under: dir + "/" + folder) {
+                shared.append((folder + "/" + relative, try FileSystem.readFile(dir + "/" + folder + "/" + relative, limit: SourceText.maximumBytes)))
+            }
+        }
+        if !shared.isEmpty {
+            _ = try newsroom.commitFiles(shared, message: "Add newsroom tools and lists\n", author: editor)
+            try newsroom.stage(shared.map(\.0))
+            say("  added \(shared.map(\.0).joined(separator: ", "))")
+        }
         let emails = staffEmails(dir + "/staff.yml")
         var clock: Int64 = 1_795_000_000
 

@@ -3,7 +3,8 @@
 extension Checker {
     /// Checks each changed article version in `range` (`A..B`, `B`, or nil for all of HEAD's
     /// first-parent history). `progress` is called with (done, total) revisions.
-    public func checkEach(range: String?, paths: [String], cwd: String,
+    /// With `withSources`, the text of each reported version is kept for reporters to show lines.
+    public func checkEach(range: String?, paths: [String], cwd: String, withSources: Bool = false,
                           progress: ((Int, Int) -> Void)? = nil) throws(GalleyError) -> CheckOutcome
     {
         guard let newsroom else { throw .usage("--each needs a newsroom repository") }
@@ -58,6 +59,16 @@ extension Checker {
         progress?(commits.count, commits.count)
         for path in tracks.keys.sorted() { reported += tracks[path]!.current.map(\.finding) }
         outcome.findings = reported.sorted(by: Finding.inReadingOrder)
+        if withSources {
+            var blobs: [String: ObjectID] = [:]
+            for track in tracks.values { blobs.merge(track.versions) { a, _ in a } }
+            for f in outcome.findings {
+                let key = CheckOutcome.sourceKey(f.path, f.revision)
+                guard outcome.sources[key] == nil, let blob = blobs[key], let bytes = try? repo.blobData(blob),
+                      let text = try? SourceText.decode(bytes, path: f.path).text else { continue }
+                outcome.sources[key] = text
+            }
+        }
         finish(&outcome)
         return outcome
     }
@@ -119,6 +130,8 @@ struct Track {
 
     var current: [Live] = []
     var blob: ObjectID?
+    /// Blob of each version seen, keyed like `CheckOutcome.sources` (path + NUL + revision).
+    var versions: [String: ObjectID] = [:]
 
     /// Follows findings from the previous version: among findings with the same rule, text and
     /// message, pairs whose surrounding characters agree most are matched first. Unmatched new ones
@@ -156,6 +169,7 @@ struct Track {
         }
         current = next
         self.blob = blob
+        if let path = findings.first?.path { versions[CheckOutcome.sourceKey(path, revision)] = blob }
     }
 
     /// How many characters agree next to the flagged text: common suffix before plus common prefix after.

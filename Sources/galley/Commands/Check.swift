@@ -54,7 +54,7 @@ extension Galley {
             if let each {
                 let progress = isatty(2) == 1 ? Output.progress(unit: "revisions") : nil
                 outcome = try checker.checkEach(range: each == "all" ? nil : each, paths: paths, cwd: Output.currentDirectory(),
-                                                progress: progress)
+                                                withSources: format == "text", progress: progress)
             } else {
                 outcome = try checker.check(paths: paths, cwd: Output.currentDirectory(), revision: rev, fix: fix)
             }

@@ -37,6 +37,7 @@ extension Galley {
                 print("\n== galley log \(busiest.path)")
                 print(Log.text(busiest.log), terminator: "")
             }
+            try showPlugins(newsroom)
             let rel = FileSystem_relative(newsroom.root, cwd)
             let exe = Self.programPath()
             print("""
@@ -45,6 +46,9 @@ extension Galley {
                   alias galley=\(exe)
                   cd \(rel)
                   galley status                      # nothing changed yet
+                  galley check --format sarif        # findings for code-scanning tools
+                  galley check --each HEAD~3..HEAD   # attribution over a range
+                  galley plugins                     # plugins and rules
                   galley log <article.md> --format json
                   galley show <article.md>@HEAD~1    # an older revision
                   git log --stat && git fsck --strict  # plain git agrees

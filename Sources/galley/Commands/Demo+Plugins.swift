@@ -1,0 +1,94 @@
+import GalleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The plugin part of `galley demo`: trust, check, check --each, the gate and --fix.
+extension Galley.Demo {
+    func showPlugins(_ newsroom: Newsroom) throws {
+        let root = newsroom.root
+        let catalog = PluginCatalog(newsroom: newsroom, families: builtInFamilies)
+        if newsroom.configuration.externalPlugins.contains(where: { $0.name == "house-style" }) {
+            print("\n== galley plugins trust house-style")
+            print("(External plugins never run until trusted on this machine. The demo trusts the sample's")
+            print(" tools/house_style.py because it just copied it from Workspace/.)")
+            let fingerprint = try catalog.trust("house-style")
+            print("trusted house-style (\(fingerprint.prefix(12)))")
+        }
+
+        print("\n== galley check   (every article in the working tree)")
+        let checked = try Checker(newsroom: newsroom, families: builtInFamilies).check(paths: [], cwd: root)
+        printOutcome(checked)
+
+        print("\n== galley check --each   (every revision: who introduced each finding, who fixed it)")
+        let each = try Checker(newsroom: newsroom, families: builtInFamilies).checkEach(range: nil, paths: [], cwd: root, withSources: true)
+        printOutcome(each)
+        let again = try Checker(newsroom: newsroom, families: builtInFamilies).checkEach(range: nil, paths: [], cwd: root)
+        print("(run again: \(again.cacheHits) cache hits, \(again.cacheMisses) misses; findings are stored per article version")
+        print(" in refs/notes/galley: try 'git notes --ref=galley list')")
+
+        try showGate(newsroom)
+    }
+
+    /// A reporter's typo is refused at check-in, fixed with --fix, and checked in.
+    func showGate(_ newsroom: Newsroom) throws {
+        let path = "articles/2026-11-27/a3-brief-library.md"
+        let file = newsroom.root + "/" + path
+        guard let original = try? String(decoding: Self.read(file), as: UTF8.self), original.contains("同时，") else { return }
+        print("\n== The check-in gate: 林晓岚 adds a line to \(path) and types “，，”")
+        let typo = original.replacingFirst("同时，", with: "读者也可拨打12345热线咨询开放时间。同时，，")
+        try Self.write(file, typo)
+        let prepared = try newsroom.prepare(try newsroom.resolve(path, cwd: newsroom.root), userPath: path)
+        let checker = Checker(newsroom: newsroom, families: builtInFamilies)
+        let gate = checker.gate([prepared])
+        print("$ galley checkin \(path) -m \"补充预约方式\"")
+        print(CheckReport.text(gate, checker: checker, color: false), terminator: "")
+        print("galley: error: check-in refused: \(gate.countsLine)")
+
+        print("\n$ galley check --fix \(path)")
+        let fixed = try Checker(newsroom: newsroom, families: builtInFamilies).check(paths: [path], cwd: newsroom.root, fix: true)
+        print("fixed \(fixed.fixesApplied) problem(s) in \(fixed.fixedFiles.joined(separator: ", ")); \(fixed.current.count) finding(s) left")
+
+        print("\n$ galley checkin \(path) -m \"补充预约方式\"")
+        let clean = try newsroom.prepare(try newsroom.resolve(path, cwd: newsroom.root), userPath: path)
+        let second = Checker(newsroom: newsroom, families: builtInFamilies).gate([clean])
+        guard second.current.allSatisfy({ $0.severity != .error }) else { return }
+        let author = Signature(name: "林晓岚", email: "linxiaolan@binjiang-daily.example", time: 1_795_080_000, offsetMinutes: 480)
+        let result = try newsroom.checkIn([clean], message: "补充预约方式", author: author)
+        print(result.revision.hex)
+    }
+
+    func printOutcome(_ outcome: CheckOutcome) {
+        for w in outcome.warnings { print("galley: warning: \(TerminalSafe.sanitize(w))") }
+        for p in outcome.problems { print("galley: error: \(p)") }
+        let checker = Checker(newsroom: nil, families: builtInFamilies)
+        print(CheckReport.text(outcome, checker: checker, color: Output.useColor(fd: 1)), terminator: "")
+    }
+
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let f = fopen(path, "rb") else { throw GalleyError.fileNotFound(path: path) }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, f)
+            if n <= 0 { break }
+            out += buffer[..<n]
+        }
+        return out
+    }
+
+    static func write(_ path: String, _ text: String) throws {
+        guard let f = fopen(path, "wb") else { throw GalleyError.ioError(path: path, problem: "cannot write") }
+        defer { fclose(f) }
+        let bytes = Array(text.utf8)
+        _ = fwrite(bytes, 1, bytes.count, f)
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let r = range(of: target) else { return self }
+        return replacingCharacters(in: r, with: replacement)
+    }
+}
