@@ -1,0 +1,63 @@
+@testable import GalleyCore
+import GalleyTestSupport
+import Testing
+
+/// Per-rule settings from galley.yml and the warnings for those that do not apply.
+@Suite struct RuleSetTests {
+    @Test func settingsApplyAndBadOnesWarnByName() {
+        let config = Configuration.parse("""
+            rules:
+              test.word:
+                severity: warning
+                options: {word: 别的, colour: red}
+                colour: blue
+              test.missing: false
+              house.x: {severity: info}
+            plugins:
+              external:
+                - {name: house, command: [python3, x.py], timeout: soon}
+            """)
+        let set = RuleSet(families: [testFamily()], configuration: config, externalNames: ["house"])
+        let rule = set.plugins[0].rules[0]
+        #expect(rule.severity == .warning)
+        #expect(rule.options.string("word") == "别的")
+        #expect(set.warnings.contains("galley.yml: rules.test.word: unknown key 'colour' ignored"))
+        #expect(set.warnings.contains("galley.yml: rules.test.word.options: unknown option 'colour' ignored"))
+        #expect(set.warnings.contains("galley.yml: rules: unknown rule 'test.missing' ignored"))
+        #expect(!set.warnings.contains { $0.contains("house.x") })
+        #expect(config.warnings.contains { $0.contains("timeout must be a positive number") })
+        #expect(config.externalPlugins.first?.timeout == 10)
+    }
+
+    @Test func wrongTypeFallsBackToTheDefault() {
+        let config = Configuration.parse("rules:\n  test.word:\n    options: {word: [a, b]}\n    severity: fatal\n")
+        let set = RuleSet(families: [testFamily()], configuration: config)
+        #expect(set.plugins[0].rules[0].options.string("word") == "其它")
+        #expect(set.plugins[0].rules[0].severity == .error)
+        #expect(set.warnings.contains("galley.yml: rules.test.word.options.word: expected a string; using the default 其它"))
+        #expect(set.warnings.contains { $0.contains("severity (expected error, warning or info)") })
+    }
+
+    @Test func disabledRuleDoesNotRun() {
+        let config = Configuration.parse("rules:\n  test.word: {enabled: false}\n")
+        #expect(RuleSet(families: [testFamily()], configuration: config).plugins[0].rules.isEmpty)
+    }
+
+    @Test func concurrentCacheWritersKeepEachOthersNotes() throws {
+        let dir = TemporaryDirectory("notes")
+        let author = Signature(name: "冯静怡", email: "feng@example.com", time: 1_795_500_000, offsetMinutes: 480)
+        let room = try Newsroom.create(at: dir.path, author: author)
+        let one = try room.repo.writeBlob(Array("甲".utf8))
+        let two = try room.repo.writeBlob(Array("乙".utf8))
+        let a = FindingsCache(repo: room.repo)
+        let b = FindingsCache(repo: room.repo)
+        a.store(blob: one, key: "test@1#x", findings: [])
+        b.store(blob: two, key: "test@1#x", findings: [])
+        _ = b.lookup(blob: one, key: "test@1#x", path: "p", revision: nil)  // b loads the (empty) notes first
+        try a.flush(author: author)
+        try b.flush(author: author)
+        let list = try git(["notes", "--ref=galley", "list"], in: dir.path).stdout
+        #expect(list.contains(one.hex) && list.contains(two.hex))
+        #expect(try git(["rev-list", "--count", "refs/notes/galley"], in: dir.path).stdout.hasPrefix("2"))
+    }
+}
