@@ -131,7 +131,7 @@ struct EachSuite {
                 cliRow = ResultRow(name: cliRow.name, galley: Format.ms(ms), peer: "", ratio: "", goal: "", result: "")
                 notes.append("CLI: exit \(result.status), \(Format.count(result.output.count)) bytes of output")
             } else {
-                let said = result.map { String($0.trimmed.prefix(200)) } ?? ""
+                let said = result.map { String($0.trimmed.prefix(200).split(separator: "\n").first ?? "") } ?? ""
                 notes.append("CLI: skipped, `galley check --each` failed (exit \(result?.status ?? -1)): \(said)")
             }
         } else {
@@ -140,8 +140,19 @@ struct EachSuite {
 
         // MARK: Where the time goes, from the public API.
         progress("each: phase runs (walk and diff only; every version without the cache)")
-        let (walkOnly, walkMs) = try each(dir, paths: ["articles/0000-00-00"])
+        var walkTimes: [Double] = []
+        var walkOnly = CheckOutcome()
+        for _ in 0..<EachSuite.warmRuns {
+            let (outcome, ms) = try each(dir, paths: ["articles/0000-00-00"])
+            walkOnly = outcome
+            walkTimes.append(ms)
+        }
+        let walkMs = Timing.median(walkTimes)
         let (uncached, uncachedMs) = try each(dir, useCache: false)
+        // The same walk and diffs by git itself: a floor for any run that diffs every revision.
+        let gitLogMs = try Timing.medianMilliseconds(runs: EachSuite.warmRuns) {
+            try runner.gitChecked(["log", "--first-parent", "--raw", "--no-abbrev", "--format=%H", "--", "articles"], cwd: dir)
+        }
 
         rows.append(ResultRow.speedup(name: "check --each warm vs cold (\(sizes))", galley: warmMs, peer: coldMs, goal: 50))
         rows.append(ResultRow.compare(name: "check --each cold vs distinct blobs", galley: coldMs, peer: distinctMs, goal: 1.2))
@@ -160,8 +171,9 @@ struct EachSuite {
             + "warm \(Format.count(warm.cacheHits)) hits / \(Format.count(warm.cacheMisses)) misses")
         notes.append("errors introduced: " + history.introducedByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         notes.append("revisions: " + history.operations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        notes.append("phases: walk + tree diffs only (a path filter matching nothing) \(Format.ms(walkMs)); "
+        notes.append("phases: walk + tree diffs only (a path filter matching nothing, median of \(EachSuite.warmRuns)) \(Format.ms(walkMs)); "
             + "every version without the cache (useCache false) \(Format.ms(uncachedMs))")
+        notes.append("phases: for reference, git log --first-parent --raw -- articles (process, same walk and diffs) \(Format.ms(gitLogMs)), median of \(EachSuite.warmRuns)")
         notes.append("phases: cold = walk \(Format.ms(walkMs)) + read/parse/rules \(Format.ms(uncachedMs - walkMs)) "
             + "+ cache lookups, stores and notes write \(Format.ms(coldMs - uncachedMs))")
         notes.append("phases: warm = walk \(Format.ms(walkMs)) + notes index, note reads and decoding \(Format.ms(warmMs - walkMs)) "
