@@ -25,7 +25,7 @@ let package = Package(
             name: "galley",
             dependencies: ["GalleyCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
                 + families.map { .target(name: $0) }),
-        .executableTarget(name: "galley-bench", dependencies: ["GalleyCore"]),
+        .executableTarget(name: "galley-bench", dependencies: ["GalleyCore", "TypographyRules"]),
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore"], path: "Tests/GalleyTestSupport"),
         .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyCore", "GalleyTestSupport", "galley"]),

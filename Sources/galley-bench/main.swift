@@ -20,6 +20,8 @@ struct Suite {
 let suites: [Suite] = [
     Suite(name: "checkin", summary: "check-in latency, 1,000 revisions in one process, 10,000 articles as one commit (vs git)",
           run: CheckInSuite.run),
+    Suite(name: "each", summary: "check --each over 10,000 revisions of 500 articles: cache cold vs warm vs the distinct blobs alone",
+          run: EachSuite.run),
 ]
 
 /// What every suite gets: the mode, a scratch folder under /tmp, and the programs to run.

@@ -1,0 +1,209 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import GalleyCore
+import TypographyRules
+
+/// `each`: `galley check --each` over a long history, the findings cache cold and warm, against
+/// checking only the distinct article versions.
+///
+/// Goal (plugin system issue): with 10,000 revisions over 500 articles, the second run (cache warm)
+/// is at least 50× faster than the first, and the first takes at most 1.2× the time of checking the
+/// distinct blobs alone.
+struct EachSuite {
+    let context: BenchContext
+    var rows: [ResultRow] = []
+    var notes: [String] = []
+    var problems: [String] = []
+    var checks: [String] = []
+
+    static let warmRuns = 3
+
+    var runner: Runner { context.runner }
+
+    static func run(_ context: BenchContext) throws -> Bool {
+        var suite = EachSuite(context: context)
+        guard context.runner.git != nil else {
+            print("each: skipped (the history is written with git fast-import: apt-get install git)")
+            return true
+        }
+        try suite.measure()
+        print("")
+        ResultRow.printTable(suite.rows, peer: "baseline")
+        for note in suite.notes { print(note) }
+        print("")
+        for line in suite.checks { print(line) }
+        if suite.problems.isEmpty {
+            print("checks: all passed")
+        } else {
+            for p in suite.problems { print("FAIL: \(p)") }
+        }
+        return suite.problems.isEmpty
+    }
+
+    /// One `checkEach` over the whole history by a fresh newsroom handle and a fresh Checker; the
+    /// time covers making the Checker and the check (not opening the repository).
+    func each(_ dir: String, paths: [String] = [], useCache: Bool = true) throws -> (CheckOutcome, Double) {
+        let newsroom = try Newsroom.open(from: dir)
+        var outcome = CheckOutcome()
+        let ms = try Timing.milliseconds {
+            let checker = Checker(newsroom: newsroom, families: [typographyPlugin])
+            checker.useCache = useCache
+            outcome = try checker.checkEach(range: nil, paths: paths, cwd: newsroom.root)
+        }
+        return (outcome, ms)
+    }
+
+    func hasNotes(_ dir: String) throws -> Bool {
+        try runner.git(["rev-parse", "--verify", "-q", "refs/notes/galley"], cwd: dir).ok
+    }
+
+    mutating func measure() throws {
+        let revisions = context.quick ? 1_000 : 10_000
+        let articles = context.quick ? 100 : 500
+        let dir = context.scratch + "/each"
+        let sizes = "\(Format.count(revisions)) revisions over \(Format.count(articles)) articles"
+
+        // MARK: Setup: a newsroom, then the history through git fast-import.
+        progress("each: building a newsroom with \(sizes) (git fast-import)")
+        _ = try Newsroom.create(at: dir, author: context.author)
+        let base = try runner.gitChecked(["rev-parse", "HEAD"], cwd: dir).trimmed
+        var history = EachHistory(revisions: revisions, articleCount: articles)
+        let generateMs = Timing.milliseconds {
+            history.generate(base: base, branch: "refs/heads/main", author: "\(Peers.author) <\(Peers.email)>",
+                             startTime: context.author.time + 60)
+        }
+        let importMs = try Timing.milliseconds {
+            try runner.gitChecked(["fast-import", "--quiet"], cwd: dir, stdin: history.stream)
+            try runner.gitChecked(["reset", "-q", "--hard", "HEAD"], cwd: dir)
+        }
+        notes.append("setup: stream of \(Format.fixed(Double(history.stream.count) / 1_048_576, 1)) MiB made in \(Format.ms(generateMs)), "
+            + "git fast-import + reset --hard \(Format.ms(importMs)); \(articles / history.corpus.perIssue) issue dates")
+
+        // The distinct article blobs of the history, as git lists them.
+        let listing = try runner.gitChecked(["rev-list", "--objects", "--all"], cwd: dir).text
+        var blobs: [(path: String, blob: String)] = []
+        var ids = Set<Substring>()
+        for line in listing.split(separator: "\n") {
+            guard let space = line.firstIndex(of: " ") else { continue }
+            let path = line[line.index(after: space)...]
+            guard path.hasPrefix("articles/"), path.hasSuffix(".md") else { continue }
+            let id = line[..<space]
+            if ids.insert(id).inserted { blobs.append((String(path), String(id))) }
+        }
+        if try hasNotes(dir) { problems.append("refs/notes/galley exists before the cold run") }
+
+        // MARK: (a) cold, (b) warm, (c) distinct blobs.
+        progress("each: cold check --each (no refs/notes/galley)")
+        let (cold, coldMs) = try each(dir)
+        if !(try hasNotes(dir)) { problems.append("the cold run wrote no refs/notes/galley") }
+
+        progress("each: warm check --each, \(EachSuite.warmRuns) runs")
+        var warmTimes: [Double] = []
+        var warm = CheckOutcome()
+        for run in 0..<EachSuite.warmRuns {
+            let (outcome, ms) = try each(dir)
+            warmTimes.append(ms)
+            if run == 0 { warm = outcome }
+            if outcome.findings != cold.findings {
+                problems.append("warm run \(run + 1): findings differ from the cold run's "
+                    + "(\(outcome.findings.count) vs \(cold.findings.count); current \(outcome.current.count) vs \(cold.current.count))")
+            }
+            if outcome.cacheMisses != 0 { problems.append("warm run \(run + 1): \(outcome.cacheMisses) cache misses") }
+        }
+        let warmMs = Timing.median(warmTimes)
+
+        progress("each: checkBlobs over the \(Format.count(blobs.count)) distinct article blobs (no cache)")
+        var distinct = CheckOutcome()
+        let distinctMs = try Timing.milliseconds {
+            let newsroom = try Newsroom.open(from: dir)
+            let checker = Checker(newsroom: newsroom, families: [typographyPlugin])
+            distinct = checker.checkBlobs(blobs)
+        }
+
+        // MARK: The CLI, warm.
+        var cliRow = ResultRow(name: "galley check --each (CLI process, warm)", galley: "n/a", peer: "", ratio: "", goal: "", result: "SKIP")
+        if let galley = context.galley {
+            progress("each: galley check --each (CLI)")
+            var result: RunResult?
+            let ms = try Timing.milliseconds { result = try runner.run([galley, "check", "--each"], cwd: dir) }
+            if let result, result.status == 0 || result.status == 1 {
+                cliRow = ResultRow(name: cliRow.name, galley: Format.ms(ms), peer: "", ratio: "", goal: "", result: "")
+                notes.append("CLI: exit \(result.status), \(Format.count(result.output.count)) bytes of output")
+            } else {
+                let said = result.map { String($0.trimmed.prefix(200).split(separator: "\n").first ?? "") } ?? ""
+                notes.append("CLI: skipped, `galley check --each` failed (exit \(result?.status ?? -1)): \(said)")
+            }
+        } else {
+            notes.append("CLI: skipped, no galley binary next to galley-bench (build it with --product galley)")
+        }
+
+        // MARK: Where the time goes, from the public API.
+        progress("each: phase runs (walk and diff only; every version without the cache)")
+        var walkTimes: [Double] = []
+        var walkOnly = CheckOutcome()
+        for _ in 0..<EachSuite.warmRuns {
+            let (outcome, ms) = try each(dir, paths: ["articles/0000-00-00"])
+            walkOnly = outcome
+            walkTimes.append(ms)
+        }
+        let walkMs = Timing.median(walkTimes)
+        let (uncached, uncachedMs) = try each(dir, useCache: false)
+        // The same walk and diffs by git itself: a floor for any run that diffs every revision.
+        let gitLogMs = try Timing.medianMilliseconds(runs: EachSuite.warmRuns) {
+            try runner.gitChecked(["log", "--first-parent", "--raw", "--no-abbrev", "--format=%H", "--", "articles"], cwd: dir)
+        }
+
+        rows.append(ResultRow.speedup(name: "check --each warm vs cold (\(sizes))", galley: warmMs, peer: coldMs, goal: 50))
+        rows.append(ResultRow.compare(name: "check --each cold vs distinct blobs", galley: coldMs, peer: distinctMs, goal: 1.2))
+        rows.append(cliRow)
+
+        let fixed = cold.findings.count - cold.current.count
+        notes.append("baseline: row 1 the cold run (warm = median of \(EachSuite.warmRuns)), row 2 checkBlobs over the distinct blobs; "
+            + "in-process times exclude opening the repository")
+        notes.append("counts: \(Format.count(cold.revisions)) revisions walked (\(Format.count(revisions)) + the creating commit), "
+            + "\(Format.count(blobs.count)) distinct article blobs (bookkeeping: \(Format.count(history.distinctVersions))), "
+            + "\(Format.count(cold.files)) files read cold, \(Format.count(warm.files)) warm")
+        notes.append("findings: \(Format.count(cold.current.count)) current + \(Format.count(fixed)) fixed = \(Format.count(cold.findings.count)) "
+            + "(history: \(Format.count(history.introduced)) errors introduced, \(Format.count(history.live)) left at the tip); "
+            + "checkBlobs: \(Format.count(distinct.findings.count)) findings in \(Format.count(distinct.files)) blobs")
+        notes.append("cache: cold \(Format.count(cold.cacheHits)) hits / \(Format.count(cold.cacheMisses)) misses, "
+            + "warm \(Format.count(warm.cacheHits)) hits / \(Format.count(warm.cacheMisses)) misses")
+        notes.append("errors introduced: " + history.introducedByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        notes.append("revisions: " + history.operations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        notes.append("phases: walk + tree diffs only (a path filter matching nothing, median of \(EachSuite.warmRuns)) \(Format.ms(walkMs)); "
+            + "every version without the cache (useCache false) \(Format.ms(uncachedMs))")
+        notes.append("phases: for reference, git log --first-parent --raw -- articles (process, same walk and diffs) \(Format.ms(gitLogMs)), median of \(EachSuite.warmRuns)")
+        notes.append("phases: cold = walk \(Format.ms(walkMs)) + read/parse/rules \(Format.ms(uncachedMs - walkMs)) "
+            + "+ cache lookups, stores and notes write \(Format.ms(coldMs - uncachedMs))")
+        notes.append("phases: warm = walk \(Format.ms(walkMs)) + notes index, note reads and decoding \(Format.ms(warmMs - walkMs)) "
+            + "(\(Format.fixed(1000 * (warmMs - walkMs) / Double(max(1, warm.cacheHits)), 1)) µs per hit)")
+        notes.append("warm runs: " + warmTimes.map(Format.ms).joined(separator: ", "))
+
+        // MARK: Checks.
+        checks.append("warm findings identical to cold: \(warm.findings == cold.findings ? "yes" : "NO")")
+        if walkOnly.files != 0 || !walkOnly.findings.isEmpty { problems.append("walk-only run read \(walkOnly.files) files") }
+        if uncached.findings != cold.findings { problems.append("uncached findings differ from the cold run's") }
+        if cold.revisions != revisions + 1 { problems.append("cold run walked \(cold.revisions) revisions, expected \(revisions + 1)") }
+        if blobs.count != history.distinctVersions {
+            problems.append("git lists \(blobs.count) distinct article blobs, the generator made \(history.distinctVersions)")
+        }
+        if cold.files != blobs.count { problems.append("cold run read \(cold.files) files, expected one per distinct blob (\(blobs.count))") }
+        if distinct.files != blobs.count { problems.append("checkBlobs read \(distinct.files) of \(blobs.count) blobs") }
+        if warm.files != 0 { problems.append("warm run read \(warm.files) article blobs (expected none)") }
+        if cold.findings.count != history.introduced || cold.current.count != history.live {
+            problems.append("findings \(cold.findings.count) (current \(cold.current.count)), expected \(history.introduced) (current \(history.live))")
+        }
+        for (label, o) in [("cold", cold), ("warm", warm), ("checkBlobs", distinct), ("uncached", uncached)] {
+            if o.inputErrors > 0 || o.pluginFailures > 0 || !o.problems.isEmpty {
+                problems.append("\(label): \(o.inputErrors) input errors, \(o.pluginFailures) plugin failures: \(o.problems.prefix(3).joined(separator: "; "))")
+            }
+            if !o.warnings.isEmpty { problems.append("\(label): warnings: \(o.warnings.prefix(3).joined(separator: "; "))") }
+        }
+        checks.append("counts consistent (revisions, distinct blobs, files read, findings vs the generator's bookkeeping): "
+            + (problems.isEmpty ? "yes" : "see FAIL lines"))
+        Disk.removeScratch(dir)
+    }
+
+    func progress(_ text: String) { BenchContext.progress(text) }
+}
