@@ -143,7 +143,7 @@ struct EachSuite {
         var walkTimes: [Double] = []
         var walkOnly = CheckOutcome()
         for _ in 0..<EachSuite.warmRuns {
-            let (outcome, ms) = try each(dir, paths: ["articles/0000-00-00"])
+            let (outcome, ms) = try each(dir, paths: ["articles/0000-00-00"], useCache: false)
             walkOnly = outcome
             walkTimes.append(ms)
         }
@@ -173,6 +173,8 @@ struct EachSuite {
         notes.append("revisions: " + history.operations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         notes.append("phases: walk + tree diffs only (a path filter matching nothing, median of \(EachSuite.warmRuns)) \(Format.ms(walkMs)); "
             + "every version without the cache (useCache false) \(Format.ms(uncachedMs))")
+        notes.append("phases (cold, measured inside the checker): " + cold.phases.summary)
+        notes.append("phases (distinct blobs): " + distinct.phases.summary)
         notes.append("phases: for reference, git log --first-parent --raw -- articles (process, same walk and diffs) \(Format.ms(gitLogMs)), median of \(EachSuite.warmRuns)")
         notes.append("phases: cold = walk \(Format.ms(walkMs)) + read/parse/rules \(Format.ms(uncachedMs - walkMs)) "
             + "+ cache lookups, stores and notes write \(Format.ms(coldMs - uncachedMs))")

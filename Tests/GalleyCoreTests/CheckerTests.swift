@@ -100,6 +100,51 @@ func testFamily(version: String = "1") -> PluginFamily {
         #expect(ranged.cacheHits >= 2)
     }
 
+    @Test func eachResumesFromTheCheckpointOfAnEarlierRun() throws {
+        let room = try Newsroom.create(at: dir.path, author: author)
+        _ = try commit(room, "a1", "没有其它问题。\n", "来稿")
+        let c2 = try commit(room, "a1", "没有其他问题。其它安排照旧。\n", "一审")
+        let first = try Checker(newsroom: room, families: [testFamily()]).checkEach(range: nil, paths: [], cwd: dir.path)
+        #expect(first.resumedFrom == nil && first.walked == 3)
+        let second = try Checker(newsroom: room, families: [testFamily()]).checkEach(range: nil, paths: [], cwd: dir.path)
+        #expect(second.resumedFrom == c2 && second.walked == 0 && second.files == 0)
+        #expect(second.findings == first.findings && second.revisions == first.revisions)
+
+        let c3 = try commit(room, "a1", "没有其他问题。其他安排照旧。\n", "二审")
+        let third = try Checker(newsroom: room, families: [testFamily()]).checkEach(range: nil, paths: [], cwd: dir.path)
+        #expect(third.resumedFrom == c2 && third.walked == 1)
+        let uncached = Checker(newsroom: room, families: [testFamily()])
+        uncached.useCache = false
+        let truth = try uncached.checkEach(range: nil, paths: [], cwd: dir.path)
+        #expect(third.findings == truth.findings && third.revisions == truth.revisions)
+        #expect(third.findings.map(\.fixed) == [c3])
+        // A different option gives a different key: the checkpoint is not used.
+        let other = try Checker(newsroom: room, families: [testFamily(version: "9")]).checkEach(range: nil, paths: [], cwd: dir.path)
+        #expect(other.resumedFrom == nil)
+        let checkpoint = try git(["notes", "--ref=galley", "show", c3], in: dir.path)
+        #expect(checkpoint.stdout.hasPrefix("galley-each/1\t"))
+    }
+
+    @Test func manyNotesAreWrittenAsOnePack() throws {
+        let room = try Newsroom.create(at: dir.path, author: author)
+        var paths: [String] = []
+        for i in 0..<40 {
+            let id = "n\(i)"
+            dir.write(ArticleFixture.path(id), ArticleFixture.text(id: id, body: "第\(i)条：没有其它问题。\n"))
+            paths.append(ArticleFixture.path(id))
+        }
+        _ = try room.checkIn(paths: paths, cwd: dir.path, message: "来稿", author: author)
+        let outcome = try Checker(newsroom: room, families: [testFamily()]).check(paths: [], cwd: dir.path, revision: "HEAD")
+        #expect(outcome.findings.count == 40 && outcome.cacheMisses == 40)
+        #expect(try git(["count-objects", "-v"], in: dir.path).stdout.contains("packs: 1"))
+        #expect(try git(["fsck", "--strict"], in: dir.path).status == 0)
+        #expect(try git(["notes", "--ref=galley", "list"], in: dir.path).stdout.split(separator: "\n").count == 40)
+        let blob = try git(["rev-parse", "HEAD:" + ArticleFixture.path("n7")], in: dir.path).stdout.trimmed
+        #expect(try git(["notes", "--ref=galley", "show", blob], in: dir.path).stdout.contains("\"text\":\"其它\""))
+        let warm = try Checker(newsroom: try Newsroom.open(from: dir.path), families: [testFamily()]).check(paths: [], cwd: dir.path, revision: "HEAD")
+        #expect(warm.cacheHits == 40 && warm.findings == outcome.findings)
+    }
+
     @Test func fixRewritesWorkingFileKeepingCRLF() throws {
         _ = try Newsroom.create(at: dir.path, author: author)
         let text = ArticleFixture.text(id: "a1", body: "没有其它问题。\n\n其它事项照旧。\n").replacingOccurrences(of: "\n", with: "\r\n")

@@ -262,3 +262,16 @@ enum JSONValue {
         }
     }
 }
+
+extension JSONValue {
+    var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// An integral number that fits an `Int`.
+    var intValue: Int? {
+        guard case .number(let d) = self, d == d.rounded(), abs(d) < 9e15 else { return nil }
+        return Int(d)
+    }
+}

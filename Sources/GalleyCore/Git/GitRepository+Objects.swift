@@ -60,38 +60,86 @@ extension GitRepository {
         }
     }
 
-    /// Paths under `folder` whose blob differs between two trees (nil blob: deleted), comparing only
-    /// the subtrees whose ids differ.
+    /// The tree of a commit, without copying the rest of it out.
+    func commitTree(_ id: ObjectID) throws -> ObjectID {
+        var oid = id.raw
+        var commit: OpaquePointer?
+        try gitCheck(git_commit_lookup(&commit, handle, &oid), "git_commit_lookup")
+        defer { git_commit_free(commit) }
+        return ObjectID(git_commit_tree_id(commit).pointee)
+    }
+
+    /// Paths under `folder` whose blob differs between two trees (nil blob: deleted). Only subtrees whose
+    /// ids differ are opened, and names become Swift strings only for entries that changed.
     func changedBlobs(under folder: String, from old: ObjectID?, to new: ObjectID) throws -> [String: ObjectID?] {
-        let oldTop = try old.flatMap { try entry(at: folder, inTree: $0) }
-        let newTop = try entry(at: folder, inTree: new)
+        try changedBlobs(prefix: folder + "/", old: old.flatMap { try subtree(folder, inTree: $0) }, new: subtree(folder, inTree: new))
+    }
+
+    /// The id of the tree at `path` in `tree`, nil when absent or not a tree.
+    func subtree(_ path: String, inTree tree: ObjectID) throws -> ObjectID? {
+        try entry(at: path, inTree: tree).flatMap { $0.isBlob ? nil : $0.id }
+    }
+
+    /// Changed blobs between two trees (either may be absent), their paths starting with `prefix`.
+    func changedBlobs(prefix: String, old oldTop: ObjectID?, new newTop: ObjectID?) throws -> [String: ObjectID?] {
         var out: [String: ObjectID?] = [:]
-        try diffTrees(oldTop.flatMap { $0.isBlob ? nil : $0.id }, newTop.flatMap { $0.isBlob ? nil : $0.id },
-                      prefix: folder + "/", into: &out)
+        guard oldTop != newTop else { return out }
+        let a = try oldTop.map(lookupTree)
+        let b = try newTop.map(lookupTree)
+        defer {
+            git_tree_free(a ?? nil)
+            git_tree_free(b ?? nil)
+        }
+        try diffTrees(a ?? nil, b ?? nil, prefix: prefix, into: &out)
         return out
     }
 
-    private func diffTrees(_ a: ObjectID?, _ b: ObjectID?, prefix: String, into out: inout [String: ObjectID?]) throws {
-        if a == b { return }
-        var left: [String: (ObjectID, Bool)] = [:]
-        if let a { for e in try listTree(a) { left[e.name] = (e.id, e.isTree) } }
-        var seen: Set<String> = []
+    private func lookupTree(_ id: ObjectID) throws -> OpaquePointer? {
+        var oid = id.raw
+        var tree: OpaquePointer?
+        try gitCheck(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
+        return tree
+    }
+
+    private func diffTrees(_ a: OpaquePointer?, _ b: OpaquePointer?, prefix: String, into out: inout [String: ObjectID?]) throws {
         if let b {
-            for e in try listTree(b) {
-                seen.insert(e.name)
-                let l = left[e.name]
-                if l?.0 == e.id { continue }
-                if e.isTree {
-                    try diffTrees(l?.1 == true ? l?.0 : nil, e.id, prefix: prefix + e.name + "/", into: &out)
-                    if let l, !l.1 { out[prefix + e.name] = .some(nil) }
+            for i in 0..<git_tree_entrycount(b) {
+                guard let e = git_tree_entry_byindex(b, i) else { continue }
+                let name = git_tree_entry_name(e)!
+                let old = a.flatMap { git_tree_entry_byname($0, name) }
+                if let old, git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(e)) != 0 { continue }
+                let path = prefix + String(cString: name)
+                let isTree = git_tree_entry_type(e) == GIT_OBJECT_TREE
+                let oldIsTree = old.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
+                if isTree {
+                    let sub = try lookupTree(ObjectID(git_tree_entry_id(e).pointee))
+                    defer { git_tree_free(sub) }
+                    let oldSub = try oldIsTree ? lookupTree(ObjectID(git_tree_entry_id(old!).pointee)) : nil
+                    defer { git_tree_free(oldSub) }
+                    try diffTrees(oldSub, sub, prefix: path + "/", into: &out)
+                    if old != nil && !oldIsTree { out[path] = .some(nil) }
                 } else {
-                    out[prefix + e.name] = e.id
-                    if let l, l.1 { try diffTrees(l.0, nil, prefix: prefix + e.name + "/", into: &out) }
+                    out[path] = ObjectID(git_tree_entry_id(e).pointee)
+                    if oldIsTree {
+                        let oldSub = try lookupTree(ObjectID(git_tree_entry_id(old!).pointee))
+                        defer { git_tree_free(oldSub) }
+                        try diffTrees(oldSub, nil, prefix: path + "/", into: &out)
+                    }
                 }
             }
         }
-        for (name, l) in left where !seen.contains(name) {
-            if l.1 { try diffTrees(l.0, nil, prefix: prefix + name + "/", into: &out) } else { out[prefix + name] = .some(nil) }
+        guard let a else { return }
+        for i in 0..<git_tree_entrycount(a) {
+            guard let e = git_tree_entry_byindex(a, i), let name = git_tree_entry_name(e) else { continue }
+            if let b, git_tree_entry_byname(b, name) != nil { continue }
+            let path = prefix + String(cString: name)
+            if git_tree_entry_type(e) == GIT_OBJECT_TREE {
+                let sub = try lookupTree(ObjectID(git_tree_entry_id(e).pointee))
+                defer { git_tree_free(sub) }
+                try diffTrees(sub, nil, prefix: path + "/", into: &out)
+            } else {
+                out[path] = .some(nil)
+            }
         }
     }
 }

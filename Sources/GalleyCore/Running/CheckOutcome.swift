@@ -9,6 +9,11 @@ public struct CheckOutcome: Sendable {
     public var warnings: [String] = []
     public var files = 0
     public var revisions = 0
+    /// With `--each`: revisions walked in this run, and the commit whose checkpoint the run resumed from.
+    public var walked = 0
+    public var resumedFrom: String?
+    /// Where the time went.
+    public var phases = PhaseClock()
     public var cacheHits = 0
     public var cacheMisses = 0
     public var fixesApplied = 0

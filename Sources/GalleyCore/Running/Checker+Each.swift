@@ -11,26 +11,57 @@ extension Checker {
         let repo = newsroom.repo
         var outcome = CheckOutcome()
         let (base, tip) = try resolveRange(range, newsroom)
-        let commits: [ObjectID]
-        do { commits = try repo.commits(reachableFrom: [tip], hiding: base.map { [$0] } ?? [], firstParent: true) } catch {
-            throw .git(function: "git_revwalk", message: "\(error)")
-        }
         let prefixes = try paths.map { p throws(GalleyError) in try newsroom.resolve(p, cwd: cwd, mustExist: false).relative }
         func wanted(_ path: String) -> Bool {
             Self.isTextPath(path) && (prefixes.isEmpty || prefixes.contains { path == $0 || path.hasPrefix($0 + "/") })
         }
-        let tipTree = try? repo.commit(tip).tree
+        let tipTree = try? repo.commitTree(tip)
         let tipResources = resources(tree: tipTree)
         prepareProducers(resources: tipResources)
+        let checkpointKey = eachKey(base: base, prefixes: prefixes)
 
         var tracks: [String: Track] = [:]
-        var previousTree: ObjectID? = try? base.map { try repo.commit($0).tree }
         var reported: [Finding] = []
+        // A run that ended at this tip before: nothing to walk.
+        if let checkpointKey, let cache, let bytes = cache.rawNote(on: tip),
+           let saved = EachCheckpoint.decode(bytes, key: checkpointKey)
+        {
+            outcome.revisions = saved.revisions
+            outcome.resumedFrom = tip.hex
+            return finishEach(saved.tracks, gone: saved.gone, outcome: &outcome, withSources: withSources, repo: repo)
+        }
+        var commits: [ObjectID]
+        do { commits = try repo.commits(reachableFrom: [tip], hiding: base.map { [$0] } ?? [], firstParent: true) } catch {
+            throw .git(function: "git_revwalk", message: "\(error)")
+        }
+        var previousTree: ObjectID? = try? base.map { try repo.commitTree($0) }
+        var previousArticles: ObjectID? = try? previousTree.flatMap { try repo.subtree("articles", inTree: $0) }
+        // Resume from the newest earlier run's checkpoint along this history.
+        if let checkpointKey, let cache {
+            for i in stride(from: commits.count - 1, through: 0, by: -1) where cache.hasNote(commits[i]) {
+                guard let bytes = cache.rawNote(on: commits[i]), let saved = EachCheckpoint.decode(bytes, key: checkpointKey) else { continue }
+                tracks = saved.tracks
+                reported = saved.gone
+                outcome.revisions = saved.revisions
+                outcome.resumedFrom = commits[i].hex
+                previousTree = try? repo.commitTree(commits[i])
+                previousArticles = try? previousTree.flatMap { try repo.subtree("articles", inTree: $0) }
+                commits.removeFirst(i + 1)
+                break
+            }
+        }
         for (n, commit) in commits.enumerated() {
             progress?(n, commits.count)
-            guard let info = try? repo.commit(commit) else { continue }
             let changes: [String: ObjectID?]
-            do { changes = try repo.changedBlobs(under: "articles", from: previousTree, to: info.tree) } catch {
+            let tree: ObjectID
+            let articles: ObjectID?
+            do {
+                (tree, articles, changes) = try outcome.phases.measure("walk") { () throws -> (ObjectID, ObjectID?, [String: ObjectID?]) in
+                    let tree = try repo.commitTree(commit)
+                    let articles = try repo.subtree("articles", inTree: tree)
+                    return (tree, articles, try repo.changedBlobs(prefix: "articles/", old: previousArticles, new: articles))
+                }
+            } catch {
                 throw .git(function: "tree diff", message: "\(error)")
             }
             let revision = commit.hex
@@ -48,29 +79,55 @@ extension Checker {
                 if let blob = changes[path] ?? nil {
                     let found = versionFindings(path: path, blob: blob, previousBlob: tracks[path]?.blob, revision: revision,
                                                 resources: tipResources, outcome: &outcome) ?? []
+                    let t0 = PhaseClock.now()
                     tracks[path]!.update(found, blob: blob, revision: revision, introducedHere: true, gone: &reported)
+                    outcome.phases.add("track", PhaseClock.now() - t0)
                 } else {
                     tracks[path]!.remove(revision: revision, gone: &reported)
                 }
             }
-            previousTree = info.tree
+            previousTree = tree
+            previousArticles = articles
             outcome.revisions += 1
+            outcome.walked += 1
         }
         progress?(commits.count, commits.count)
+        if let checkpointKey, let cache, !commits.isEmpty, outcome.pluginFailures == 0 {
+            let state = EachCheckpoint(key: checkpointKey, revisions: outcome.revisions, tracks: tracks, gone: reported)
+            cache.storeRaw(on: tip, state.encode())
+        }
+        return finishEach(tracks, gone: reported, outcome: &outcome, withSources: withSources, repo: repo)
+    }
+
+    /// The report of a walk: findings still present plus those fixed on the way.
+    func finishEach(_ tracks: [String: Track], gone: [Finding], outcome: inout CheckOutcome, withSources: Bool,
+                    repo: GitRepository) -> CheckOutcome
+    {
+        var reported = gone
         for path in tracks.keys.sorted() { reported += tracks[path]!.current.map(\.finding) }
         outcome.findings = reported.sorted(by: Finding.inReadingOrder)
         if withSources {
-            var blobs: [String: ObjectID] = [:]
-            for track in tracks.values { blobs.merge(track.versions) { a, _ in a } }
             for f in outcome.findings {
                 let key = CheckOutcome.sourceKey(f.path, f.revision)
-                guard outcome.sources[key] == nil, let blob = blobs[key], let bytes = try? repo.blobData(blob),
-                      let text = try? SourceText.decode(bytes, path: f.path).text else { continue }
+                guard outcome.sources[key] == nil, let rev = f.revision.flatMap({ ObjectID(hex: $0) }),
+                      let tree = try? repo.commitTree(rev), let blob = (try? repo.blobID(at: f.path, inTree: tree)) ?? nil,
+                      let bytes = try? repo.blobData(blob), let text = try? SourceText.decode(bytes, path: f.path).text else { continue }
                 outcome.sources[key] = text
             }
         }
         finish(&outcome)
         return outcome
+    }
+
+    /// What a checkpoint depends on: the range's base, the path filter and every plugin's cache key.
+    func eachKey(base: ObjectID?, prefixes: [String]) -> String? {
+        guard useCache, cache != nil else { return nil }
+        var parts = [base?.hex ?? "-", prefixes.sorted().joined(separator: "|")]
+        for p in producers {
+            guard let key = p.cacheKey, p.failure == nil else { return nil }
+            parts.append(key)
+        }
+        return stableDigest(parts.joined(separator: "\n"))
     }
 
     func resolveRange(_ range: String?, _ newsroom: Newsroom) throws(GalleyError) -> (ObjectID?, ObjectID) {
@@ -96,19 +153,27 @@ extension Checker {
         guard let newsroom else { return nil }
         // All cacheable producers hit: no need to read the blob at all.
         if useCache, let cache, producers.allSatisfy({ $0.cacheKey != nil && !$0.needsPrevious }) {
+            let t0 = PhaseClock.now()
+            defer { outcome.phases.add("cache read", PhaseClock.now() - t0) }
             var all: [Finding] = []
             var complete = true
             for p in producers {
-                guard let hit = cache.lookup(blob: blob, key: p.cacheKey!, path: path, revision: revision) else {
+                guard let hit = cache.lookup(blob: blob, key: p.cacheKey!, path: path, revision: revision, counting: false) else {
                     complete = false
                     break
                 }
                 all += hit
             }
-            if complete { return all }
+            if complete {
+                cache.countHits(producers.count)
+                return all
+            }
         }
         let target = FileTarget(display: path, relative: path, absolute: nil, blob: blob)
-        guard let (context, _, _) = load(target, tree: nil, resources: resources, outcome: &outcome) else { return nil }
+        let start = PhaseClock.now()
+        let loaded = load(target, tree: nil, resources: resources, outcome: &outcome)
+        outcome.phases.add("read and parse", PhaseClock.now() - start)
+        guard let (context, _, _) = loaded else { return nil }
         outcome.files += 1
         return findings(for: context, blob: blob, previous: self.previousContext(previousBlob, path: path, repo: newsroom.repo),
                         revision: revision, outcome: &outcome)
@@ -130,14 +195,24 @@ struct Track {
 
     var current: [Live] = []
     var blob: ObjectID?
-    /// Blob of each version seen, keyed like `CheckOutcome.sources` (path + NUL + revision).
-    var versions: [String: ObjectID] = [:]
 
     /// Follows findings from the previous version: among findings with the same rule, text and
     /// message, pairs whose surrounding characters agree most are matched first. Unmatched new ones
     /// were introduced here; unmatched old ones were fixed here.
     mutating func update(_ findings: [Finding], blob: ObjectID, revision: String, introducedHere: Bool, gone: inout [Finding]) {
         let sorted = findings.sorted(by: Finding.inReadingOrder)
+        // The usual case: an edit elsewhere in the article left the same findings in the same places.
+        if sorted.count == current.count,
+           zip(sorted, current).allSatisfy({ $0.rule == $1.finding.rule && $0.text == $1.finding.text && $0.anchor == $1.finding.anchor && $0.message == $1.finding.message })
+        {
+            current = zip(sorted, current).map { f, old in
+                var f = f
+                f.introduced = old.finding.introduced
+                return Live(finding: f)
+            }
+            self.blob = blob
+            return
+        }
         var oldByKey: [String: [Int]] = [:]
         for (i, live) in current.enumerated() { oldByKey[Self.key(live.finding), default: []].append(i) }
         var newByKey: [String: [Int]] = [:]
@@ -169,7 +244,6 @@ struct Track {
         }
         current = next
         self.blob = blob
-        if let path = findings.first?.path { versions[CheckOutcome.sourceKey(path, revision)] = blob }
     }
 
     /// How many characters agree next to the flagged text: common suffix before plus common prefix after.
@@ -208,7 +282,10 @@ extension Checker {
         for (path, hex) in blobs {
             guard let id = ObjectID(hex: hex) else { continue }
             let target = FileTarget(display: path, relative: path, absolute: nil, blob: id)
-            guard let (context, _, _) = load(target, tree: nil, resources: res, outcome: &outcome) else { continue }
+            let t0 = PhaseClock.now()
+            let loaded = load(target, tree: nil, resources: res, outcome: &outcome)
+            outcome.phases.add("read and parse", PhaseClock.now() - t0)
+            guard let (context, _, _) = loaded else { continue }
             outcome.files += 1
             outcome.findings += findings(for: context, blob: id, previous: (nil, nil), revision: nil, outcome: &outcome)
         }

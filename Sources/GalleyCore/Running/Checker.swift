@@ -69,11 +69,18 @@ public final class Checker {
                 if prev == nil { prev = previous() }
                 key = key.map { $0 + "~" + (prev!.1?.hex ?? "new") }
             }
-            if useCache, let cache, let blob, let key, let hit = cache.lookup(blob: blob, key: key, path: context.path, revision: revision) {
-                out += hit
-                continue
+            if useCache, let cache, let blob, let key {
+                let t0 = PhaseClock.now()
+                let hit = cache.lookup(blob: blob, key: key, path: context.path, revision: revision)
+                outcome.phases.add("cache read", PhaseClock.now() - t0)
+                if let hit {
+                    out += hit
+                    continue
+                }
             }
+            let t0 = PhaseClock.now()
             let found = producer.check(context, previous: producer.needsPrevious ? prev?.0 : nil, revision: revision)
+            outcome.phases.add("rules", PhaseClock.now() - t0)
             if let failure = producer.failure {
                 outcome.problems.append(failure)
                 outcome.pluginFailures += 1
@@ -94,6 +101,8 @@ public final class Checker {
             outcome.cacheHits = cache.hits
             outcome.cacheMisses = cache.misses
             if useCache, cache.hasPending, let newsroom {
+                let t0 = PhaseClock.now()
+                defer { outcome.phases.add("cache write", PhaseClock.now() - t0) }
                 do { try cache.flush(author: newsroom.defaultAuthor()) } catch {
                     outcome.warnings.append("could not write the findings cache: \(error)")
                 }

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Findings cached by content under `refs/notes/galley`: one note per article blob, holding one entry
 /// per plugin key (`<plugin>@<version>#<options digest>`). The notes tree is written fanned out
@@ -15,6 +17,8 @@ final class FindingsCache {
     private var index: [ObjectID: (note: ObjectID, path: String)] = [:]
     private var notes: [ObjectID: [String: [CachedFinding]]] = [:]
     private var pending: [ObjectID: [String: [CachedFinding]]] = [:]
+    /// Whole notes to write as they are (the `--each` checkpoints on commits).
+    private var pendingRaw: [ObjectID: [UInt8]] = [:]
     private(set) var hits = 0
     private(set) var misses = 0
 
@@ -23,30 +27,52 @@ final class FindingsCache {
     }
 
     /// Cached findings of `key` for `blob`, placed at `path` and `revision`; nil on a miss.
-    func lookup(blob: ObjectID, key: String, path: String, revision: String?) -> [Finding]? {
+    /// With `counting` false the lookup is a peek that leaves the hit and miss counts alone.
+    func lookup(blob: ObjectID, key: String, path: String, revision: String?, counting: Bool = true) -> [Finding]? {
         if let p = pending[blob]?[key] {
-            hits += 1
+            if counting { hits += 1 }
             return p.map { $0.finding(path: path, revision: revision) }
         }
         loadIndexIfNeeded()
         guard let entry = index[blob], let cached = note(blob: blob, id: entry.note)[key] else {
-            misses += 1
+            if counting { misses += 1 }
             return nil
         }
-        hits += 1
+        if counting { hits += 1 }
         return cached.map { $0.finding(path: path, revision: revision) }
     }
+
+    func countHits(_ n: Int) { hits += n }
 
     func store(blob: ObjectID, key: String, findings: [Finding]) {
         pending[blob, default: [:]][key] = findings.map(CachedFinding.init)
     }
 
-    var hasPending: Bool { !pending.isEmpty }
+    var hasPending: Bool { !pending.isEmpty || !pendingRaw.isEmpty }
+
+    /// The note on any object (a commit's checkpoint), read by path without loading the whole index.
+    func rawNote(on object: ObjectID) -> [UInt8]? {
+        if let p = pendingRaw[object] { return p }
+        if loaded { return index[object].flatMap { try? repo.blobData($0.note) } }
+        guard let tip = try? repo.referenceTarget(Self.reference), let tree = try? repo.commitTree(tip) else { return nil }
+        for path in [Self.fannedPath(object), object.hex] {
+            if let id = (try? repo.blobID(at: path, inTree: tree)) ?? nil { return try? repo.blobData(id) }
+        }
+        return nil
+    }
+
+    /// Objects that have a note, for searching checkpoints along a history.
+    func hasNote(_ object: ObjectID) -> Bool {
+        loadIndexIfNeeded()
+        return index[object] != nil || pendingRaw[object] != nil
+    }
+
+    func storeRaw(on object: ObjectID, _ bytes: [UInt8]) { pendingRaw[object] = bytes }
 
     /// Writes the pending entries as one notes commit, merged with what is there, and moves the ref
     /// with compare-and-swap (rebuilding when another writer moved it first).
     func flush(author: Signature) throws {
-        guard !pending.isEmpty else { return }
+        guard hasPending else { return }
         for _ in 0..<20 {
             let tip = try repo.referenceTarget(Self.reference)
             if tip != loadedTip || !loaded {
@@ -54,6 +80,7 @@ final class FindingsCache {
                 loadIndexIfNeeded()
             }
             var updates: [TreeUpdate] = []
+            var notes: [(ObjectID, [UInt8])] = []
             for (blob, entries) in pending {
                 var merged: [String: [CachedFinding]] = [:]
                 if let existing = index[blob] {
@@ -67,9 +94,17 @@ final class FindingsCache {
                     merged = merged.filter { Self.plugin(of: $0.key) != Self.plugin(of: key) || Self.baseKey($0.key) == base }
                 }
                 merged.merge(entries) { _, new in new }
-                let bytes = Self.encode(blob: blob, merged)
-                updates.append(TreeUpdate(path: Self.fannedPath(blob), blob: try repo.writeBlob(bytes)))
+                notes.append((blob, Self.encode(blob: blob, merged)))
             }
+            for (object, bytes) in pendingRaw {
+                if let existing = index[object], existing.path != Self.fannedPath(object) {
+                    updates.append(TreeUpdate(path: existing.path, blob: nil))
+                }
+                notes.append((object, bytes))
+            }
+            // Many notes go into one pack; a few are cheaper as loose objects.
+            let ids = notes.count >= 16 ? try repo.writeBlobsAsPack(notes.map(\.1)) : try notes.map { try repo.writeBlob($0.1) }
+            for (i, note) in notes.enumerated() { updates.append(TreeUpdate(path: Self.fannedPath(note.0), blob: ids[i])) }
             let baseTree = try tip.map { try repo.commit($0).tree }
             let tree = try repo.updatedTree(base: baseTree, updates: updates)
             let commit = try repo.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: author, committer: author,
@@ -77,6 +112,7 @@ final class FindingsCache {
             do {
                 try repo.setReference(Self.reference, to: commit, expected: tip, log: "galley: cache findings")
                 pending.removeAll()
+                pendingRaw.removeAll()
                 loaded = false
                 return
             } catch let f as GitFailure where f.isModified || f.isExists || f.isLocked {
@@ -141,12 +177,12 @@ final class FindingsCache {
     }
 
     static func decode(_ bytes: [UInt8]) -> [String: [CachedFinding]]? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              object["format"] as? String == format, let entries = object["entries"] as? [String: Any]
+        guard let object = JSONValue.parse(bytes), object["format"]?.stringValue == format,
+              case .object(let entries)? = object["entries"]
         else { return nil }
         var out: [String: [CachedFinding]] = [:]
         for (key, value) in entries {
-            guard let list = value as? [[String: Any]] else { continue }
+            guard case .array(let list) = value else { continue }
             let decoded = list.compactMap(CachedFinding.init(json:))
             if decoded.count == list.count { out[key] = decoded }
         }
@@ -186,25 +222,25 @@ struct CachedFinding {
         fixable = f.fixable
     }
 
-    init?(json o: [String: Any]) {
-        guard let rule = o["rule"] as? String, let severity = (o["severity"] as? String).flatMap(Severity.init(rawValue:)),
-              let line = o["line"] as? Int, let column = o["column"] as? Int, let length = o["length"] as? Int,
-              let byteLength = o["byte_length"] as? Int, let text = o["text"] as? String,
-              let zh = o["message"] as? String, let en = o["message_en"] as? String
+    init?(json o: JSONValue) {
+        guard let rule = o["rule"]?.stringValue, let severity = o["severity"]?.stringValue.flatMap(Severity.init(rawValue:)),
+              let line = o["line"]?.intValue, let column = o["column"]?.intValue, let length = o["length"]?.intValue,
+              let byteLength = o["byte_length"]?.intValue, let text = o["text"]?.stringValue,
+              let zh = o["message"]?.stringValue, let en = o["message_en"]?.stringValue
         else { return nil }
         self.rule = rule
         self.severity = severity
         self.line = line
         self.column = column
-        self.offset = o["offset"] as? Int
+        self.offset = o["offset"]?.intValue
         self.length = length
-        self.byteOffset = o["byte_offset"] as? Int
+        self.byteOffset = o["byte_offset"]?.intValue
         self.byteLength = byteLength
         self.text = text
         self.message = Message(zh, en: en)
-        self.replacement = o["replacement"] as? String
-        self.fixable = o["fixable"] as? Bool ?? false
-        self.anchor = o["anchor"] as? String ?? ""
+        self.replacement = o["replacement"]?.stringValue
+        if case .bool(let b)? = o["fixable"] { self.fixable = b } else { self.fixable = false }
+        self.anchor = o["anchor"]?.stringValue ?? ""
     }
 
     var json: String {

@@ -24,8 +24,8 @@ extension Galley.Demo {
         let each = try Checker(newsroom: newsroom, families: builtInFamilies).checkEach(range: nil, paths: [], cwd: root, withSources: true)
         printOutcome(each)
         let again = try Checker(newsroom: newsroom, families: builtInFamilies).checkEach(range: nil, paths: [], cwd: root)
-        print("(run again: \(again.cacheHits) cache hits, \(again.cacheMisses) misses; findings are stored per article version")
-        print(" in refs/notes/galley: try 'git notes --ref=galley list')")
+        print("(run again: \(again.walked) of \(again.revisions) revisions walked, \(again.files) article versions read: the first run left")
+        print(" findings per article version and a checkpoint on HEAD in refs/notes/galley; try 'git notes --ref=galley list')")
 
         try showGate(newsroom)
     }
