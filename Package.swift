@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Plugin families: one library target per folder under Plugins/, each with its own test target.
-let families = ["TypographyRules"]
+let families = ["TypographyRules", "BylineRules"]
 
 let package = Package(
     name: "Galley",

@@ -1,7 +1,9 @@
 import GalleyCore
+import BylineRules
 import TypographyRules
 
 /// The one place that knows which plugin families are linked into `galley`.
 let builtInFamilies: [PluginFamily] = [
     typographyPlugin,
+    bylinePlugin,
 ]

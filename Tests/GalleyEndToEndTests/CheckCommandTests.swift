@@ -72,12 +72,12 @@ import Testing
         let room = try CLINewsroom()
         room.checkInClean("a1")
         let head = try room.head()
-        room.dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1", body: "这不是选择题--而是必答题，，２０２６年见分晓...\n"))
+        room.dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1", body: "本报讯（记者陈立峰）这不是选择题--而是必答题，，２０２６年见分晓...\n"))
         let fixed = try room.galley(["check", "--fix"])
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
         #expect(fixed.stderr.contains("fixed 4 problem"))
         let text = try String(contentsOfFile: room.path + "/" + ArticleFixture.path("a1"), encoding: .utf8)
-        #expect(text.contains("这不是选择题——而是必答题，2026年见分晓……"))
+        #expect(text.contains("本报讯（记者陈立峰）这不是选择题——而是必答题，2026年见分晓……"))
         #expect(try room.head() == head)
         let again = try room.galley(["check", "--format", "json"])
         let remaining = try json(again.stdout)["findings"] as? [Any]
@@ -87,9 +87,9 @@ import Testing
     @Test func eachReportsIntroducedAndFixedRevisions() throws {
         let room = try CLINewsroom()
         let file = ArticleFixture.path("a1")
-        room.dir.write(file, ArticleFixture.text(id: "a1", body: "他说：“真办成了...”\n"))
+        room.dir.write(file, ArticleFixture.text(id: "a1", body: "本报讯（记者陈立峰）他说：“真办成了...”\n"))
         let c1 = try room.galley(["checkin", file, "-m", "来稿"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        room.dir.write(file, ArticleFixture.text(id: "a1", body: "他说：“真办成了……”２０２６年。\n"))
+        room.dir.write(file, ArticleFixture.text(id: "a1", body: "本报讯（记者陈立峰）他说：“真办成了……”２０２６年。\n"))
         let c2 = try room.galley(["checkin", file, "-m", "二审"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let result = try room.galley(["check", "--each", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -117,6 +117,21 @@ import Testing
         expectRefusal(try run(galleyExecutable(), ["check", "bad.md"], in: dir.path), mentioning: ["bad.md", "UTF-8"])
     }
 
+    @Test func brokenRosterIsOneInputErrorAndBylineErrorsBlockCheckIn() throws {
+        let room = try CLINewsroom()
+        room.dir.write("staff.yml", "staff:\n  - {name: 陈立峰, roles: [记者]}\n  - {name: 陈立峰, roles: [通讯员]}\n")
+        room.dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1"))
+        expectRefusal(try room.galley(["check"]), mentioning: ["staff.yml:3: duplicate name '陈立峰'"])
+
+        room.dir.write("staff.yml", "staff:\n  - {name: 陈立峰, roles: [记者]}\n")
+        #expect(try room.galley(["check"]).status == 0)
+        let file = ArticleFixture.path("a2")
+        room.dir.write(file, ArticleFixture.text(id: "a2", body: "本报讯（记者陈立锋）供热办召开调度会。\n").replacingOccurrences(of: "name: 陈立峰", with: "name: 陈立锋"))
+        let refused = try room.galley(["checkin", file, "-m", "来稿"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("“陈立锋”不在名册中，是否为“陈立峰”？ [byline.roster]"), "\(refused.stderr)")
+    }
+
     @Test func pluginsListsAndTestsEveryRule() throws {
         let room = try CLINewsroom()
         let list = try room.galley(["plugins"])
@@ -125,7 +140,7 @@ import Testing
         #expect(list.stdout.contains("typography.repeated-punctuation") && list.stdout.contains("标点符号重复"))
         let test = try room.galley(["plugins", "test"])
         #expect(test.status == 0, "\(test.stdout)")
-        #expect(test.stdout.contains("typography: 4 rules") && test.stdout.contains(": ok"))
+        #expect(test.stdout.contains("typography: 4 rules") && test.stdout.contains("byline: 8 rules") && !test.stdout.contains("FAILED"))
     }
 }
 

@@ -13,13 +13,23 @@ public struct Example: Sendable {
     public let profile: Profile
     /// Expected Chinese message of every flagged range, when the rule has several messages.
     public let message: String?
+    /// Newsroom files the rule reads (e.g. `staff.yml`), as the example's repository holds them.
+    public let files: [String: String]
+    /// For revision-aware rules: the article's previous revision.
+    public let previous: String?
+    /// For collecting rules: the other articles of the same issue.
+    public let otherArticles: [String]
     public let file: String
     public let line: Int
 
     public init(_ marked: String, _ corrected: String? = nil, options: [String: OptionValue] = [:],
-                profile: Profile = .print, message: String? = nil,
+                profile: Profile = .print, message: String? = nil, files: [String: String] = [:],
+                previous: String? = nil, otherArticles: [String] = [],
                 file: String = #filePath, line: Int = #line)
     {
+        self.files = files
+        self.previous = previous
+        self.otherArticles = otherArticles
         self.marked = marked
         self.corrected = corrected
         self.options = options

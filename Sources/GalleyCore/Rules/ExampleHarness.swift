@@ -19,15 +19,18 @@ public enum ExampleHarness {
     /// Runs the examples of a built-in rule with its default options (plus each example's overrides).
     public static func run(_ type: any Rule.Type) -> [Failure] {
         let d = type.description
-        return run(id: d.id, triggering: d.triggering, nonTriggering: d.nonTriggering, corrections: d.corrections) { example, context in
+        return run(id: d.id, triggering: d.triggering, nonTriggering: d.nonTriggering, corrections: d.corrections,
+                   prefixInFrontMatter: d.readsBodyStart) { example, context in
             let options = RuleOptions(defaultsOf: d, overrides: example.options, profile: example.profile)
-            return diagnose(type.init(options: options), context)
+            let previous = example.previous.flatMap { parse($0, path: context.path, files: example.files) }
+            let others = example.otherArticles.compactMap { parse($0, path: "other.md", files: example.files) }
+            return diagnose(type.init(options: options), context, previous: previous, issue: others)
         }
     }
 
     /// Runs examples against any checker, e.g. an external plugin.
     public static func run(id: String, triggering: [Example], nonTriggering: [Example], corrections: [Example],
-                           check: (Example, ArticleContext) -> [Diagnosis]) -> [Failure]
+                           prefixInFrontMatter: Bool = false, check: (Example, ArticleContext) -> [Diagnosis]) -> [Failure]
     {
         var failures: [Failure] = []
         func fail(_ e: Example, _ variant: String, _ problem: String) {
@@ -39,7 +42,7 @@ public enum ExampleHarness {
                 fail(e, "plain", "a triggering example needs at least one ⟪marked⟫ range")
             }
             for variant in Variant.allCases {
-                guard let (context, shift) = variant.context(text) else {
+                guard let (context, shift) = variant.context(text, files: e.files, inFrontMatter: prefixInFrontMatter) else {
                     fail(e, variant.rawValue, "the example text does not parse as an article")
                     continue
                 }
@@ -61,12 +64,12 @@ public enum ExampleHarness {
                 continue
             }
             for variant in Variant.allCases {
-                guard let (context, _) = variant.context(before), let (expectedContext, _) = variant.context(after) else {
+                guard let (context, _) = variant.context(before, files: e.files, inFrontMatter: prefixInFrontMatter), let (expectedContext, _) = variant.context(after, files: e.files, inFrontMatter: prefixInFrontMatter) else {
                     fail(e, variant.rawValue, "the example text does not parse as an article")
                     continue
                 }
                 let fixed = Fixer.fix(context.source) { text in
-                    guard let c = parse(text, path: context.path) else { return [] }
+                    guard let c = parse(text, path: context.path, files: e.files) else { return [] }
                     return check(e, c)
                 }.text
                 if fixed != expectedContext.source {
@@ -81,36 +84,45 @@ public enum ExampleHarness {
         case plain, multibytePrefix = "multi-byte prefix", crlf = "CRLF"
 
         /// The article the variant makes of `text`, and how many bytes the marked ranges shift.
-        func context(_ text: String) -> (ArticleContext, Int)? {
-            guard let base = parse(text, path: "example.md") else { return nil }
+        func context(_ text: String, files: [String: String], inFrontMatter: Bool = false) -> (ArticleContext, Int)? {
+            guard let base = parse(text, path: "example.md", files: files) else { return nil }
             let bodyStart = base.article.bodyByteOffset
             switch self {
             case .plain: return (base, 0)
+            case .multibytePrefix where inFrontMatter:
+                // A front-matter field shifts every offset while the body still starts with the example.
+                let field = "prefix-note: \"" + prefixParagraph.prefix { $0 != "\n" } + "\"\n"
+                // Examples of such rules are whole articles (a body alone cannot take a front-matter field).
+                guard base.frontMatter != nil else { return nil }
+                return parse("---\n" + field + text.dropFirst(4), path: "example.md", files: files).map { ($0, field.utf8.count) }
             case .multibytePrefix:
                 let bytes = Array(text.utf8)
                 let withPrefix = String(decoding: bytes[..<bodyStart], as: UTF8.self) + prefixParagraph
                     + String(decoding: bytes[bodyStart...], as: UTF8.self)
-                return parse(withPrefix, path: "example.md").map { ($0, prefixParagraph.utf8.count) }
+                return parse(withPrefix, path: "example.md", files: files).map { ($0, prefixParagraph.utf8.count) }
             case .crlf:
                 let crlf = Array(text.replacingLF(with: "\r\n").utf8)
                 guard let decoded = try? SourceText.decode(crlf, path: "example.md") else { return nil }
-                return parse(decoded.text, path: "example.md").map { ($0, 0) }
+                return parse(decoded.text, path: "example.md", files: files).map { ($0, 0) }
             }
         }
     }
 
-    static func parse(_ text: String, path: String) -> ArticleContext? {
+    static func parse(_ text: String, path: String, files: [String: String] = [:]) -> ArticleContext? {
         guard let article = try? ArticleParser.parse(text, path: path, requireFrontMatter: false) else { return nil }
         return ArticleContext(path: path, article: article,
-                              resources: NewsroomResources(configuration: Configuration(), files: [:]))
+                              resources: NewsroomResources(configuration: Configuration(), files: files))
     }
 
     /// All diagnoses `rule` gives on one article, whatever its kind.
-    public static func diagnose(_ rule: any Rule, _ context: ArticleContext) -> [Diagnosis] {
+    /// `issue` holds the other articles a collecting rule sees; only diagnoses on `context` count.
+    public static func diagnose(_ rule: any Rule, _ context: ArticleContext, previous: ArticleContext? = nil,
+                                issue: [ArticleContext] = []) -> [Diagnosis]
+    {
         switch rule {
         case let r as any ArticleRule: return r.check(context)
-        case let r as any RevisionAwareRule: return r.check(context, previous: nil)
-        case let r as any CollectingRule: return r.check(issue: [context]).map(\.diagnosis)
+        case let r as any RevisionAwareRule: return r.check(context, previous: previous)
+        case let r as any CollectingRule: return r.check(issue: [context] + issue).filter { $0.article == 0 }.map(\.diagnosis)
         default: return []
         }
     }

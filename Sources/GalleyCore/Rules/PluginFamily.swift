@@ -8,14 +8,28 @@ public struct PluginFamily: Sendable {
     public let rules: [any Rule.Type]
     /// Newsroom files the rules read (e.g. `staff.yml`); their content is part of the cache key.
     public let resourcePaths: [String]
+    /// Checks the newsroom files once per run: errors stop the run's input (exit 2), warnings are printed.
+    public let checkResources: @Sendable (NewsroomResources) -> [ResourceIssue]
 
-    public init(id: String, version: String, summary: Message, rules: [any Rule.Type], resourcePaths: [String] = []) {
+    public init(id: String, version: String, summary: Message, rules: [any Rule.Type], resourcePaths: [String] = [],
+                checkResources: @escaping @Sendable (NewsroomResources) -> [ResourceIssue] = { _ in [] })
+    {
         self.id = id
         self.version = version
         self.summary = summary
         self.rules = rules
         self.resourcePaths = resourcePaths
+        self.checkResources = checkResources
     }
+}
+
+/// A problem with a newsroom file a plugin reads (staff.yml, term lists…), reported once per run.
+public struct ResourceIssue: Sendable, Equatable {
+    public let isError: Bool
+    public let message: String
+
+    public static func error(_ message: String) -> ResourceIssue { ResourceIssue(isError: true, message: message) }
+    public static func warning(_ message: String) -> ResourceIssue { ResourceIssue(isError: false, message: message) }
 }
 
 /// Turns a layout into an output file (the layout issue implements exporters).

@@ -11,11 +11,15 @@ public struct RuleDescription: Sendable {
     public let nonTriggering: [Example]
     /// `before → after` pairs for correctable rules (`Example(before, after)`).
     public let corrections: [Example]
+    /// The rule reads the opening of the body (a dateline): the example harness then puts its
+    /// multi-byte prefix in the front matter rather than before the body.
+    public let readsBodyStart: Bool
 
     public init(id: String, summary: Message, severity: Severity, options: [OptionSpec] = [],
-                needs: Set<RuleNeed> = [], triggering: [Example], nonTriggering: [Example],
+                needs: Set<RuleNeed> = [], readsBodyStart: Bool = false, triggering: [Example], nonTriggering: [Example],
                 corrections: [Example] = [])
     {
+        self.readsBodyStart = readsBodyStart
         self.id = id
         self.summary = summary
         self.severity = severity

@@ -9,6 +9,8 @@ public final class Checker {
     var warnings: [String] = []
     /// External plugins that failed before checking anything (reported once per run).
     var startupFailures: [String] = []
+    /// Newsroom files that plugins could not read (a broken staff.yml): input errors of the run.
+    var resourceErrors: [String] = []
     /// False: never read or write the findings cache (`--no-cache`).
     public var useCache = true
 
@@ -31,6 +33,11 @@ public final class Checker {
     func prepareProducers(resources: NewsroomResources?) {
         guard producers.isEmpty else { return }
         for plugin in ruleSet.plugins where !plugin.rules.isEmpty {
+            if let resources {
+                for issue in plugin.family.checkResources(resources) {
+                    if issue.isError { resourceErrors.append(TerminalSafe.sanitize(issue.message)) } else { warnings.append(issue.message) }
+                }
+            }
             let digest = plugin.family.resourcePaths.map { p in p + "=" + stableDigest(resources?.file(p) ?? "") }.joined(separator: ";")
             producers.append(BuiltInProducer(plugin, resourceDigest: digest))
         }
@@ -95,8 +102,9 @@ public final class Checker {
     /// Writes new cache entries (one notes commit) and stops external plugins.
     func finish(_ outcome: inout CheckOutcome) {
         for p in producers { p.finish() }
-        outcome.problems = startupFailures + outcome.problems
+        outcome.problems = resourceErrors + startupFailures + outcome.problems
         outcome.pluginFailures += startupFailures.count
+        outcome.inputErrors += resourceErrors.count
         if let cache {
             outcome.cacheHits = cache.hits
             outcome.cacheMisses = cache.misses

@@ -28,6 +28,35 @@ extension Galley.Demo {
         print(" findings per article version and a checkpoint on HEAD in refs/notes/galley; try 'git notes --ref=galley list')")
 
         try showGate(newsroom)
+        try showBylineGate(newsroom)
+    }
+
+    /// A new brief whose byline misspells the reporter: the roster rule refuses it at check-in.
+    func showBylineGate(_ newsroom: Newsroom) throws {
+        let path = "articles/2026-11-27/a3-brief-skating.md"
+        let text = [
+            "---", "id: a3-brief-skating", "issue: 2026-11-27", "page: A3", "section: 城市", "genre: brief",
+            "status: submitted", "headline: 江滨公园冰场下月开放", "dateline: 本报讯", "credits:", "  - {role: 记者, name: 周雅芹}", "---",
+            "本报讯（记者周雅芹）记者从江滨公园管理处获悉，园内露天冰场将于12月15日开放，每日开放至晚上9时。", "",
+        ].joined(separator: "\n")
+        print("\n== The gate and bylines: 周雅琴 files \(path), and her name is mistyped in the byline")
+        try Self.write(newsroom.root + "/" + path, text)
+        let checker = Checker(newsroom: newsroom, families: builtInFamilies)
+        let gate = checker.gate([try newsroom.prepare(try newsroom.resolve(path, cwd: newsroom.root), userPath: path)])
+        print("$ galley checkin \(path) -m \"来稿：冰场开放\"")
+        print(CheckReport.text(gate, checker: checker, color: false), terminator: "")
+        print("galley: error: check-in refused: \(gate.countsLine)")
+        try Self.write(newsroom.root + "/" + path, text.replacingOccurrences(of: "周雅芹", with: "周雅琴"))
+        print("\n(the name is corrected in the byline and in credits)")
+        print("$ galley checkin \(path) -m \"来稿：冰场开放\"")
+        let fixed = try newsroom.prepare(try newsroom.resolve(path, cwd: newsroom.root), userPath: path)
+        let second = Checker(newsroom: newsroom, families: builtInFamilies).gate([fixed])
+        guard second.current.allSatisfy({ $0.severity != .error }) else {
+            print(CheckReport.text(second, checker: checker, color: false), terminator: "")
+            return
+        }
+        let author = Signature(name: "周雅琴", email: "zhouyaqin@binjiang-daily.example", time: 1_795_081_000, offsetMinutes: 480)
+        print(try newsroom.checkIn([fixed], message: "来稿：冰场开放", author: author).revision.hex)
     }
 
     /// A reporter's typo is refused at check-in, fixed with --fix, and checked in.

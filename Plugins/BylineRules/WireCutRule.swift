@@ -1,0 +1,40 @@
+import GalleyCore
+
+/// A wire story cut by more than a share of its text needs `据` in its 电头 (`据新华社北京…电`).
+struct WireCutRule: RevisionAwareRule {
+    static let description = RuleDescription(
+        id: "byline.wire-cut",
+        summary: Message("新华社稿件删节后电头应加“据”", en: "An abridged wire story's dateline starts with 据"),
+        severity: .warning,
+        options: [OptionSpec("max-cut-percent", default: .int(30), "share of the text a revision may cut before 据 is required")],
+        needs: [.frontMatter], readsBodyStart: true,
+        triggering: [
+            Example(article("news", "⟪新华社北京11月26日电⟫（记者高晨阳）应急管理部提醒。"),
+                    previous: article("news", "新华社北京11月26日电（记者高晨阳）应急管理部提醒，入冬以来多地出现降温降雪天气，各地要做好防范。")),
+        ],
+        nonTriggering: [
+            Example(article("news", "据新华社北京11月26日电（记者高晨阳）应急管理部提醒。"),
+                    previous: article("news", "新华社北京11月26日电（记者高晨阳）应急管理部提醒，入冬以来多地出现降温降雪天气，各地要做好防范。")),
+            Example(article("news", "新华社北京11月26日电（记者高晨阳）应急管理部提醒，入冬以来多地出现降温。"),
+                    previous: article("news", "新华社北京11月26日电（记者高晨阳）应急管理部提醒，入冬以来多地出现降温降雪天气。")),
+            Example(article("news", "新华社北京11月26日电（记者高晨阳）应急管理部提醒。")),
+        ])
+
+    let maxCut: Int
+    init(options: RuleOptions) { maxCut = options.int("max-cut-percent") }
+
+    func check(_ article: ArticleContext, previous: ArticleContext?) -> [Diagnosis] {
+        guard let b = PrintedByline.parse(article), b.kind == .wire, !b.abridged else { return [] }
+        let now = ChineseCount.characters(in: article.body)
+        guard let previous else { return [] }
+        let before = ChineseCount.characters(in: previous.body)
+        guard before > 0 else { return [] }
+        let cut = (before - now) * 100 / before
+        return cut > maxCut ? [finding(b, cut: cut)] : []
+    }
+
+    func finding(_ b: PrintedByline, cut: Int) -> Diagnosis {
+        Diagnosis(b.datelineRange, Message("稿件删去约\(cut)%，新华社电头应改为“据\(b.dateline)”", en: "the story was cut by \(cut)%: write 据\(b.dateline)"),
+                  replacement: "据" + b.dateline)
+    }
+}

@@ -1,0 +1,70 @@
+import Yams
+
+/// A parsed YAML document for plugins, which depend only on the core: scalars, sequences and
+/// mappings with 1-based line numbers, so configuration errors can name the line.
+public indirect enum YAMLNode: Sendable {
+    case scalar(String, line: Int)
+    case sequence([YAMLNode], line: Int)
+    case mapping([(key: String, value: YAMLNode)], line: Int)
+
+    public var line: Int {
+        switch self {
+        case .scalar(_, let l), .sequence(_, let l), .mapping(_, let l): return l
+        }
+    }
+
+    public var string: String? {
+        if case .scalar(let s, _) = self { return s }
+        return nil
+    }
+
+    public var items: [YAMLNode]? {
+        if case .sequence(let s, _) = self { return s }
+        return nil
+    }
+
+    public subscript(key: String) -> YAMLNode? {
+        guard case .mapping(let m, _) = self else { return nil }
+        return m.last { $0.key == key }?.value
+    }
+
+    /// Parses a document; the error names the line and column.
+    public static func parse(_ text: String, file: String) -> Result<YAMLNode?, YAMLError> {
+        do {
+            return .success(try Yams.compose(yaml: text).map(convert))
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                return .failure(YAMLError(file: file, line: mark.line, message: problem))
+            default:
+                return .failure(YAMLError(file: file, line: 1, message: "\(error)"))
+            }
+        } catch {
+            return .failure(YAMLError(file: file, line: 1, message: "\(error)"))
+        }
+    }
+
+    static func convert(_ node: Node) -> YAMLNode {
+        let line = node.mark.map { $0.line } ?? 1
+        switch node {
+        case .scalar(let s): return .scalar(s.string, line: line)
+        case .sequence(let s): return .sequence(s.map(convert), line: line)
+        case .mapping(let m): return .mapping(m.map { (key: $0.key.string ?? "", value: convert($0.value)) }, line: line)
+        case .alias: return .scalar("", line: line)
+        }
+    }
+}
+
+/// A YAML file that does not parse.
+public struct YAMLError: Error, Sendable {
+    public let file: String
+    public let line: Int
+    public let message: String
+}
+
+extension NewsroomResources {
+    /// A newsroom YAML file parsed, nil when absent.
+    public func yaml(_ path: String) -> Result<YAMLNode?, YAMLError>? {
+        file(path).map { YAMLNode.parse($0, file: path) }
+    }
+}
