@@ -14,8 +14,9 @@ enum CheckReport {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 return line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil
             })
+        // In text the CLI prints problems to stderr as `galley: error:` lines; JSON and SARIF carry them.
         let summary = ReportSummary(files: outcome.files, revisions: outcome.revisions, cacheHits: outcome.cacheHits,
-                                    cacheMisses: outcome.cacheMisses, problems: outcome.problems)
+                                    cacheMisses: outcome.cacheMisses, problems: format == "text" ? [] : outcome.problems)
         return (Reporters.named(format) ?? TextReporter()).render(outcome.findings, summary: summary, context: context)
     }
 

@@ -275,3 +275,12 @@ extension JSONValue {
         return Int(d)
     }
 }
+
+/// JSON string literals for text written by hand (notes, `galley log --format json`).
+public enum JSONText {
+    public static func quote(_ s: String) -> String {
+        var out: [UInt8] = []
+        JSONValue.writeString(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,16 +1,6 @@
 internal import Clibgit2
 
 extension GitRepository {
-    /// The blob id `bytes` would have, without writing anything.
-    static func blobHash(_ bytes: [UInt8]) throws -> ObjectID {
-        LibGit2.ensure()
-        var oid = git_oid()
-        _ = try bytes.withUnsafeBytes { buffer in
-            try gitCheck(git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "git_odb_hash")
-        }
-        return ObjectID(oid)
-    }
-
     /// True when the object database holds `id` (loose or packed).
     func exists(_ id: ObjectID) -> Bool {
         var odb: OpaquePointer?
@@ -67,12 +57,6 @@ extension GitRepository {
         try gitCheck(git_commit_lookup(&commit, handle, &oid), "git_commit_lookup")
         defer { git_commit_free(commit) }
         return ObjectID(git_commit_tree_id(commit).pointee)
-    }
-
-    /// Paths under `folder` whose blob differs between two trees (nil blob: deleted). Only subtrees whose
-    /// ids differ are opened, and names become Swift strings only for entries that changed.
-    func changedBlobs(under folder: String, from old: ObjectID?, to new: ObjectID) throws -> [String: ObjectID?] {
-        try changedBlobs(prefix: folder + "/", old: old.flatMap { try subtree(folder, inTree: $0) }, new: subtree(folder, inTree: new))
     }
 
     /// The id of the tree at `path` in `tree`, nil when absent or not a tree.

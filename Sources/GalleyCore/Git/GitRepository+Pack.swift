@@ -7,7 +7,8 @@ extension GitRepository {
         var ids: [ObjectID] = []
         var pack: [UInt8] = Array("PACK".utf8) + Self.bigEndian32(2) + Self.bigEndian32(UInt32(blobs.count))
         for data in blobs {
-            ids.append(try Self.blobHash(data))
+            guard let id = BlobHash.of(data) else { throw GitFailure(code: -1, message: "cannot hash a note", function: "git_odb_hash") }
+            ids.append(id)
             // Object header: type 3 (blob) and the size, 4 bits then 7 bits per byte.
             var size = data.count
             var byte = UInt8(3 << 4) | UInt8(size & 0x0f)

@@ -55,15 +55,15 @@ extension Checker {
             let changes: [String: ObjectID?]
             let tree: ObjectID
             let articles: ObjectID?
+            let walkStart = PhaseClock.now()
             do {
-                (tree, articles, changes) = try outcome.phases.measure("walk") { () throws -> (ObjectID, ObjectID?, [String: ObjectID?]) in
-                    let tree = try repo.commitTree(commit)
-                    let articles = try repo.subtree("articles", inTree: tree)
-                    return (tree, articles, try repo.changedBlobs(prefix: "articles/", old: previousArticles, new: articles))
-                }
+                tree = try repo.commitTree(commit)
+                articles = try repo.subtree("articles", inTree: tree)
+                changes = try repo.changedBlobs(prefix: "articles/", old: previousArticles, new: articles)
             } catch {
                 throw .git(function: "tree diff", message: "\(error)")
             }
+            outcome.phases.add("walk", PhaseClock.now() - walkStart)
             let revision = commit.hex
             for path in changes.keys.sorted() where wanted(path) {
                 if tracks[path] == nil {

@@ -201,7 +201,7 @@ extension Checker {
     /// The blob id of a checked file when it is in the object database (so its note can be found).
     func blobID(for target: FileTarget, bytes: [UInt8]) -> ObjectID? {
         if let blob = target.blob { return blob }
-        guard let newsroom, target.relative != nil, let id = try? GitRepository.blobHash(bytes) else { return nil }
+        guard let newsroom, target.relative != nil, let id = BlobHash.of(bytes) else { return nil }
         return newsroom.repo.exists(id) ? id : nil
     }
 

@@ -29,10 +29,8 @@ extension Checker {
 extension CheckOutcome {
     /// `2 errors, 1 warning, 0 info`, for trailers and messages.
     public var countsLine: String {
-        let c = current
-        let e = c.filter { $0.severity == .error }.count
-        let w = c.filter { $0.severity == .warning }.count
-        let i = c.filter { $0.severity == .info }.count
+        let counts = SeverityCounts(findings)
+        let (e, w, i) = (counts.errors, counts.warnings, counts.info)
         return "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(i) info"
     }
 }

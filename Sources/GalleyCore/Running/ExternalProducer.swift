@@ -42,15 +42,10 @@ final class ExternalProducer: FindingProducer {
             return []
         }
         let locator = FindingLocator(context)
-        let scalars = context.body.unicodeScalars
         var out: [Finding] = []
+        // The host has sanitized the text and checked that offset and length lie inside the body.
         for f in found where settings[f.rule]?.enabled != false {
-            // The host has checked that offset and length lie inside the body.
-            guard let lo = scalars.index(scalars.startIndex, offsetBy: f.offset, limitedBy: scalars.endIndex),
-                  let hi = scalars.index(lo, offsetBy: f.length, limitedBy: scalars.endIndex)
-            else { continue }
-            let message = TerminalSafe.sanitize(f.message)
-            let d = Diagnosis(lo..<hi, Message(message, en: message), replacement: f.replacement)
+            guard let d = f.diagnosis(in: context) else { continue }
             out.append(locator.finding(d, rule: f.rule, severity: settings[f.rule]?.severity ?? f.severity, revision: revision))
         }
         return out.sorted(by: Finding.inReadingOrder)

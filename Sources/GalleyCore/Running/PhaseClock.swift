@@ -14,13 +14,7 @@ public struct PhaseClock: Sendable {
         return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1_000_000
     }
 
-    /// Runs `body`, adding its time to `phase`.
-    mutating func measure<T, E: Error>(_ phase: String, _ body: () throws(E) -> T) throws(E) -> T {
-        let start = Self.now()
-        defer { milliseconds[phase, default: 0] += Self.now() - start }
-        return try body()
-    }
-
+    /// Adds `ms` to `phase`.
     mutating func add(_ phase: String, _ ms: Double) { milliseconds[phase, default: 0] += ms }
 
     /// `walk 470.5 ms, read 900.1 ms, …` in the order phases were first measured.

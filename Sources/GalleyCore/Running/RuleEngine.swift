@@ -35,7 +35,6 @@ struct RuleEngine {
         return out
     }
 
-    var hasCollectingRules: Bool { plugin.rules.contains { $0.rule is any CollectingRule } }
     var hasRevisionAwareRules: Bool { plugin.rules.contains { $0.rule is any RevisionAwareRule } }
 
     static func needsMet(_ d: RuleDescription, _ c: ArticleContext) -> Bool {

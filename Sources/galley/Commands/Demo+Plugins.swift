@@ -1,7 +1,4 @@
 import GalleyCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The plugin part of `galley demo`: trust, check, check --each, the gate and --fix.
 extension Galley.Demo {
@@ -17,12 +14,12 @@ extension Galley.Demo {
         }
 
         print("\n== galley check   (every article in the working tree)")
-        let checked = try Checker(newsroom: newsroom, families: builtInFamilies).check(paths: [], cwd: root)
-        printOutcome(checked)
+        let checker = Checker(newsroom: newsroom, families: builtInFamilies)
+        printOutcome(try checker.check(paths: [], cwd: root), checker)
 
         print("\n== galley check --each   (every revision: who introduced each finding, who fixed it)")
-        let each = try Checker(newsroom: newsroom, families: builtInFamilies).checkEach(range: nil, paths: [], cwd: root, withSources: true)
-        printOutcome(each)
+        let eachChecker = Checker(newsroom: newsroom, families: builtInFamilies)
+        printOutcome(try eachChecker.checkEach(range: nil, paths: [], cwd: root, withSources: true), eachChecker)
         let again = try Checker(newsroom: newsroom, families: builtInFamilies).checkEach(range: nil, paths: [], cwd: root)
         print("(run again: \(again.walked) of \(again.revisions) revisions walked, \(again.files) article versions read: the first run left")
         print(" findings per article version and a checkpoint on HEAD in refs/notes/galley; try 'git notes --ref=galley list')")
@@ -40,13 +37,13 @@ extension Galley.Demo {
             "本报讯（记者周雅芹）记者从江滨公园管理处获悉，园内露天冰场将于12月15日开放，每日开放至晚上9时。", "",
         ].joined(separator: "\n")
         print("\n== The gate and bylines: 周雅琴 files \(path), and her name is mistyped in the byline")
-        try Self.write(newsroom.root + "/" + path, text)
+        try newsroom.writeWorkingFile(path, text)
         let checker = Checker(newsroom: newsroom, families: builtInFamilies)
         let gate = checker.gate([try newsroom.prepare(try newsroom.resolve(path, cwd: newsroom.root), userPath: path)])
         print("$ galley checkin \(path) -m \"来稿：冰场开放\"")
         print(CheckReport.text(gate, checker: checker, color: false), terminator: "")
         print("galley: error: check-in refused: \(gate.countsLine)")
-        try Self.write(newsroom.root + "/" + path, text.replacingOccurrences(of: "周雅芹", with: "周雅琴"))
+        try newsroom.writeWorkingFile(path, text.replacingOccurrences(of: "周雅芹", with: "周雅琴"))
         print("\n(the name is corrected in the byline and in credits)")
         print("$ galley checkin \(path) -m \"来稿：冰场开放\"")
         let fixed = try newsroom.prepare(try newsroom.resolve(path, cwd: newsroom.root), userPath: path)
@@ -62,11 +59,10 @@ extension Galley.Demo {
     /// A reporter's typo is refused at check-in, fixed with --fix, and checked in.
     func showGate(_ newsroom: Newsroom) throws {
         let path = "articles/2026-11-27/a3-brief-library.md"
-        let file = newsroom.root + "/" + path
-        guard let original = try? String(decoding: Self.read(file), as: UTF8.self), original.contains("同时，") else { return }
+        guard let original = try? newsroom.readWorkingFile(path), original.contains("同时，") else { return }
         print("\n== The check-in gate: 林晓岚 adds a line to \(path) and types “，，”")
         let typo = original.replacingFirst("同时，", with: "读者也可拨打12345热线咨询开放时间。同时，，")
-        try Self.write(file, typo)
+        try newsroom.writeWorkingFile(path, typo)
         let prepared = try newsroom.prepare(try newsroom.resolve(path, cwd: newsroom.root), userPath: path)
         let checker = Checker(newsroom: newsroom, families: builtInFamilies)
         let gate = checker.gate([prepared])
@@ -87,31 +83,10 @@ extension Galley.Demo {
         print(result.revision.hex)
     }
 
-    func printOutcome(_ outcome: CheckOutcome) {
+    func printOutcome(_ outcome: CheckOutcome, _ checker: Checker) {
         for w in outcome.warnings { print("galley: warning: \(TerminalSafe.sanitize(w))") }
         for p in outcome.problems { print("galley: error: \(p)") }
-        let checker = Checker(newsroom: nil, families: builtInFamilies)
         print(CheckReport.text(outcome, checker: checker, color: Output.useColor(fd: 1)), terminator: "")
-    }
-
-    static func read(_ path: String) throws -> [UInt8] {
-        guard let f = fopen(path, "rb") else { throw GalleyError.fileNotFound(path: path) }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n <= 0 { break }
-            out += buffer[..<n]
-        }
-        return out
-    }
-
-    static func write(_ path: String, _ text: String) throws {
-        guard let f = fopen(path, "wb") else { throw GalleyError.ioError(path: path, problem: "cannot write") }
-        defer { fclose(f) }
-        let bytes = Array(text.utf8)
-        _ = fwrite(bytes, 1, bytes.count, f)
     }
 }
 
