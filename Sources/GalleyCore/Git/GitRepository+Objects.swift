@@ -51,6 +51,20 @@ extension GitRepository {
     }
 
     /// The tree of a commit, without copying the rest of it out.
+    /// The blob at `path` in the oldest commit of the unbroken first-parent chain from `commit`
+    /// that holds the path: an article's first revision. Nil when `commit` lacks the path.
+    func firstBlob(at path: String, from commit: ObjectID) throws -> ObjectID? {
+        var current = commit
+        var found: ObjectID?
+        while true {
+            let info = try self.commit(current)
+            guard let blob = try blobID(at: path, inTree: info.tree) else { return found }
+            found = blob
+            guard let parent = info.parents.first else { return found }
+            current = parent
+        }
+    }
+
     func commitTree(_ id: ObjectID) throws -> ObjectID {
         var oid = id.raw
         var commit: OpaquePointer?

@@ -17,6 +17,8 @@ public struct Example: Sendable {
     public let files: [String: String]
     /// For revision-aware rules: the article's previous revision.
     public let previous: String?
+    /// For revision-aware rules: the article's first revision.
+    public let first: String?
     /// For collecting rules: the other articles of the same issue.
     public let otherArticles: [String]
     public let file: String
@@ -24,11 +26,12 @@ public struct Example: Sendable {
 
     public init(_ marked: String, _ corrected: String? = nil, options: [String: OptionValue] = [:],
                 profile: Profile = .print, message: String? = nil, files: [String: String] = [:],
-                previous: String? = nil, otherArticles: [String] = [],
+                previous: String? = nil, first: String? = nil, otherArticles: [String] = [],
                 file: String = #filePath, line: Int = #line)
     {
         self.files = files
         self.previous = previous
+        self.first = first
         self.otherArticles = otherArticles
         self.marked = marked
         self.corrected = corrected

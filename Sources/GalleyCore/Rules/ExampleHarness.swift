@@ -22,9 +22,10 @@ public enum ExampleHarness {
         return run(id: d.id, triggering: d.triggering, nonTriggering: d.nonTriggering, corrections: d.corrections,
                    prefixInFrontMatter: d.readsBodyStart) { example, context in
             let options = RuleOptions(defaultsOf: d, overrides: example.options, profile: example.profile)
-            let previous = example.previous.flatMap { parse($0, path: context.path, files: example.files) }
+            let history = ArticleHistory(previous: example.previous.flatMap { parse($0, path: context.path, files: example.files) },
+                                         first: example.first.flatMap { parse($0, path: context.path, files: example.files) })
             let others = example.otherArticles.compactMap { parse($0, path: "other.md", files: example.files) }
-            return diagnose(type.init(options: options), context, previous: previous, issue: others)
+            return diagnose(type.init(options: options), context, history: history, issue: others)
         }
     }
 
@@ -116,12 +117,12 @@ public enum ExampleHarness {
 
     /// All diagnoses `rule` gives on one article, whatever its kind.
     /// `issue` holds the other articles a collecting rule sees; only diagnoses on `context` count.
-    public static func diagnose(_ rule: any Rule, _ context: ArticleContext, previous: ArticleContext? = nil,
+    public static func diagnose(_ rule: any Rule, _ context: ArticleContext, history: ArticleHistory = .none,
                                 issue: [ArticleContext] = []) -> [Diagnosis]
     {
         switch rule {
         case let r as any ArticleRule: return r.check(context)
-        case let r as any RevisionAwareRule: return r.check(context, previous: previous)
+        case let r as any RevisionAwareRule: return r.check(context, history: history)
         case let r as any CollectingRule: return r.check(issue: [context] + issue).filter { $0.article == 0 }.map(\.diagnosis)
         default: return []
         }

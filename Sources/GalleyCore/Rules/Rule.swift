@@ -16,9 +16,24 @@ public protocol ArticleRule: Rule {
 /// It returns edits and never writes; its description carries correction examples.
 public protocol CorrectableRule: ArticleRule {}
 
-/// Checks one article revision against the previous revision of the same article (nil for a new one).
+/// The stored revisions of an article a revision-aware rule compares with.
+public struct ArticleHistory: Sendable {
+    /// The revision before this one (nil for a new article).
+    public let previous: ArticleContext?
+    /// The article's first revision on the branch (nil when there is no earlier revision).
+    public let first: ArticleContext?
+
+    public init(previous: ArticleContext? = nil, first: ArticleContext? = nil) {
+        self.previous = previous
+        self.first = first
+    }
+
+    public static let none = ArticleHistory()
+}
+
+/// Checks one article revision against its earlier revisions on the branch.
 public protocol RevisionAwareRule: Rule {
-    func check(_ article: ArticleContext, previous: ArticleContext?) -> [Diagnosis]
+    func check(_ article: ArticleContext, history: ArticleHistory) -> [Diagnosis]
 }
 
 /// Sees every article of one issue of the paper at once, for consistency across articles.

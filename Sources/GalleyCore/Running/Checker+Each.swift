@@ -34,6 +34,8 @@ extension Checker {
         do { commits = try repo.commits(reachableFrom: [tip], hiding: base.map { [$0] } ?? [], firstParent: true) } catch {
             throw .git(function: "git_revwalk", message: "\(error)")
         }
+        // Where the walk starts: tracks already open there find their first version from it.
+        var anchor = base
         var previousTree: ObjectID? = try? base.map { try repo.commitTree($0) }
         var previousArticles: ObjectID? = try? previousTree.flatMap { try repo.subtree("articles", inTree: $0) }
         // Resume from the newest earlier run's checkpoint along this history.
@@ -44,12 +46,14 @@ extension Checker {
                 reported = saved.gone
                 outcome.revisions = saved.revisions
                 outcome.resumedFrom = commits[i].hex
+                anchor = commits[i]
                 previousTree = try? repo.commitTree(commits[i])
                 previousArticles = try? previousTree.flatMap { try repo.subtree("articles", inTree: $0) }
                 commits.removeFirst(i + 1)
                 break
             }
         }
+        let needsHistory = producers.contains { $0.needsPrevious }
         for (n, commit) in commits.enumerated() {
             progress?(n, commits.count)
             let changes: [String: ObjectID?]
@@ -70,14 +74,18 @@ extension Checker {
                     // The version before the range: its findings predate the range (introduced: nil).
                     var track = Track()
                     if let old = (try? previousTree.flatMap { try repo.blobID(at: path, inTree: $0) }) ?? nil,
-                       let before = versionFindings(path: path, blob: old, previousBlob: nil, revision: base?.hex, resources: tipResources, outcome: &outcome)
+                       let before = versionFindings(path: path, blob: old, history: (nil, nil), revision: base?.hex, resources: tipResources, outcome: &outcome)
                     {
+                        if needsHistory, let anchor { track.first = firstVersion(of: path, from: anchor) }
                         track.update(before, blob: old, revision: base?.hex ?? "", introducedHere: false, gone: &reported)
                     }
                     tracks[path] = track
                 }
                 if let blob = changes[path] ?? nil {
-                    let found = versionFindings(path: path, blob: blob, previousBlob: tracks[path]?.blob, revision: revision,
+                    if needsHistory, tracks[path]!.first == nil, tracks[path]!.blob != nil, let anchor {
+                        tracks[path]!.first = firstVersion(of: path, from: anchor)
+                    }
+                    let found = versionFindings(path: path, blob: blob, history: (tracks[path]!.blob, tracks[path]!.first), revision: revision,
                                                 resources: tipResources, outcome: &outcome) ?? []
                     let t0 = PhaseClock.now()
                     tracks[path]!.update(found, blob: blob, revision: revision, introducedHere: true, gone: &reported)
@@ -147,10 +155,11 @@ extension Checker {
     }
 
     /// Findings of one stored version (cached by blob), or nil when it cannot be read.
-    func versionFindings(path: String, blob: ObjectID, previousBlob: ObjectID?, revision: String?,
+    /// `history` holds the blob ids of the previous and the first version.
+    func versionFindings(path: String, blob: ObjectID, history: (previous: ObjectID?, first: ObjectID?), revision: String?,
                          resources: NewsroomResources?, outcome: inout CheckOutcome) -> [Finding]?
     {
-        guard let newsroom else { return nil }
+        guard newsroom != nil else { return nil }
         // All cacheable producers hit: no need to read the blob at all.
         if useCache, let cache, producers.allSatisfy({ $0.cacheKey != nil && !$0.needsPrevious }) {
             let t0 = PhaseClock.now()
@@ -175,15 +184,8 @@ extension Checker {
         outcome.phases.add("read and parse", PhaseClock.now() - start)
         guard let (context, _, _) = loaded else { return nil }
         outcome.files += 1
-        return findings(for: context, blob: blob, previous: self.previousContext(previousBlob, path: path, repo: newsroom.repo),
+        return findings(for: context, blob: blob, history: self.storedHistory(path: path, previous: history.previous, first: history.first),
                         revision: revision, outcome: &outcome)
-    }
-
-    func previousContext(_ blob: ObjectID?, path: String, repo: GitRepository) -> (ArticleContext?, ObjectID?) {
-        guard let blob, let bytes = try? repo.blobData(blob), let (article, _) = try? Self.parse(bytes, path: path, strict: true) else {
-            return (nil, blob)
-        }
-        return (ArticleContext(path: path, article: article, resources: nil), blob)
     }
 }
 
@@ -195,6 +197,8 @@ struct Track {
 
     var current: [Live] = []
     var blob: ObjectID?
+    /// The article's first version, once known (not kept in checkpoints).
+    var first: ObjectID?
 
     /// Follows findings from the previous version: among findings with the same rule, text and
     /// message, pairs whose surrounding characters agree most are matched first. Unmatched new ones
@@ -211,6 +215,7 @@ struct Track {
                 return Live(finding: f)
             }
             self.blob = blob
+            if first == nil { first = blob }
             return
         }
         var oldByKey: [String: [Int]] = [:]
@@ -244,6 +249,7 @@ struct Track {
         }
         current = next
         self.blob = blob
+        if first == nil { first = blob }
     }
 
     /// How many characters agree next to the flagged text: common suffix before plus common prefix after.
@@ -264,6 +270,7 @@ struct Track {
         }
         current = []
         blob = nil
+        first = nil
     }
 
     static func key(_ f: Finding) -> String { f.rule + "\u{0}" + f.text + "\u{0}" + f.message.zh }
@@ -287,7 +294,7 @@ extension Checker {
             outcome.phases.add("read and parse", PhaseClock.now() - t0)
             guard let (context, _, _) = loaded else { continue }
             outcome.files += 1
-            outcome.findings += findings(for: context, blob: id, previous: (nil, nil), revision: nil, outcome: &outcome)
+            outcome.findings += findings(for: context, blob: id, history: .none, revision: nil, outcome: &outcome)
         }
         for p in producers { p.finish() }
         return outcome

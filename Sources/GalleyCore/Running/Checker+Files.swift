@@ -23,12 +23,12 @@ extension Checker {
         }
         let targets = try expand(paths, cwd: cwd, tree: tree, outcome: &outcome)
         // Revision-aware rules compare with HEAD (working tree) or the revision's first parent.
-        var previousTree: ObjectID?
+        var historyCommit: ObjectID?
         if let newsroom {
-            let commit: ObjectID?
-            if let revision { commit = try newsroom.resolve(revision: revision) } else { commit = try newsroom.tipCommit() }
-            if let commit, let info = try? newsroom.repo.commit(commit) {
-                previousTree = revision == nil ? info.tree : info.parents.first.flatMap { try? newsroom.repo.commit($0).tree }
+            if let revision {
+                historyCommit = (try? newsroom.repo.commit(newsroom.resolve(revision: revision)))?.parents.first
+            } else {
+                historyCommit = try newsroom.tipCommit()
             }
         }
         let resources = resources(tree: tree)
@@ -46,7 +46,7 @@ extension Checker {
             }
             outcome.files += 1
             let blob = blobID(for: target, bytes: bytes)
-            let found = findings(for: context, blob: blob, previous: self.previous(of: target, in: previousTree),
+            let found = findings(for: context, blob: blob, history: self.history(of: target, before: historyCommit),
                                  revision: revisionID, outcome: &outcome)
             outcome.findings += found
             outcome.sources[CheckOutcome.sourceKey(context.path, revisionID)] = context.source
@@ -203,15 +203,5 @@ extension Checker {
         if let blob = target.blob { return blob }
         guard let newsroom, target.relative != nil, let id = BlobHash.of(bytes) else { return nil }
         return newsroom.repo.exists(id) ? id : nil
-    }
-
-    /// The version of the article before this one: in HEAD for the working tree, in the first parent for a revision.
-    func previous(of target: FileTarget, in baseTree: ObjectID?) -> (ArticleContext?, ObjectID?) {
-        guard let newsroom, let rel = target.relative else { return (nil, nil) }
-        guard let baseTree, let blob = (try? newsroom.repo.blobID(at: rel, inTree: baseTree)).flatMap({ $0 }),
-              let bytes = try? newsroom.repo.blobData(blob),
-              let (article, _) = try? Self.parse(bytes, path: rel, strict: true)
-        else { return (nil, nil) }
-        return (ArticleContext(path: rel, article: article, resources: nil), blob)
     }
 }

@@ -5,7 +5,7 @@ extension Checker {
     public func gate(_ prepared: [PreparedArticle]) -> CheckOutcome {
         var outcome = CheckOutcome()
         guard let newsroom else { return outcome }
-        let tipTree = (try? newsroom.tipCommit()).flatMap { $0 }.flatMap { try? newsroom.repo.commit($0).tree }
+        let tip = (try? newsroom.tipCommit()) ?? nil
         let resources = resources(tree: nil)
         prepareProducers(resources: resources)
         var checked: [(ArticleContext, FileTarget)] = []
@@ -14,7 +14,7 @@ extension Checker {
             let target = FileTarget(display: p.path.relative, relative: p.path.relative, absolute: p.path.absolute, blob: nil)
             outcome.files += 1
             let blob = blobID(for: target, bytes: p.bytes)
-            outcome.findings += findings(for: context, blob: blob, previous: self.previous(of: target, in: tipTree),
+            outcome.findings += findings(for: context, blob: blob, history: self.history(of: target, before: tip),
                                          revision: nil, outcome: &outcome)
             outcome.sources[CheckOutcome.sourceKey(context.path, nil)] = context.source
             checked.append((context, target))

@@ -7,6 +7,8 @@ public final class Checker {
     var producers: [any FindingProducer] = []
     let cache: FindingsCache?
     var warnings: [String] = []
+    /// First revisions already looked up, by path and starting commit.
+    var firstVersions: [String: ObjectID?] = [:]
     /// External plugins that failed before checking anything (reported once per run).
     var startupFailures: [String] = []
     /// Newsroom files that plugins could not read (a broken staff.yml): input errors of the run.
@@ -65,16 +67,16 @@ public final class Checker {
     }
 
     /// Findings of every producer for one article, from the cache where possible.
-    func findings(for context: ArticleContext, blob: ObjectID?, previous: @autoclosure () -> (ArticleContext?, ObjectID?),
+    func findings(for context: ArticleContext, blob: ObjectID?, history: @autoclosure () -> StoredHistory,
                   revision: String?, outcome: inout CheckOutcome) -> [Finding]
     {
         var out: [Finding] = []
-        var prev: (ArticleContext?, ObjectID?)?
+        var stored: StoredHistory?
         for producer in producers where producer.failure == nil {
             var key = producer.cacheKey
             if producer.needsPrevious {
-                if prev == nil { prev = previous() }
-                key = key.map { $0 + "~" + (prev!.1?.hex ?? "new") }
+                if stored == nil { stored = history() }
+                key = key.map { $0 + "~" + stored!.key }
             }
             if useCache, let cache, let blob, let key {
                 let t0 = PhaseClock.now()
@@ -86,7 +88,7 @@ public final class Checker {
                 }
             }
             let t0 = PhaseClock.now()
-            let found = producer.check(context, previous: producer.needsPrevious ? prev?.0 : nil, revision: revision)
+            let found = producer.check(context, history: producer.needsPrevious ? stored?.history ?? .none : .none, revision: revision)
             outcome.phases.add("rules", PhaseClock.now() - t0)
             if let failure = producer.failure {
                 outcome.problems.append(failure)

@@ -31,7 +31,7 @@ final class ExternalProducer: FindingProducer {
         }
     }
 
-    func check(_ context: ArticleContext, previous: ArticleContext?, revision: String?) -> [Finding] {
+    func check(_ context: ArticleContext, history: ArticleHistory, revision: String?) -> [Finding] {
         guard failure == nil else { return [] }
         let found: [ExternalFinding]
         do {

@@ -5,7 +5,7 @@ protocol FindingProducer: AnyObject {
     var cacheKey: String? { get }
     var needsPrevious: Bool { get }
     /// Findings for one article; `revision` is stamped on them.
-    func check(_ context: ArticleContext, previous: ArticleContext?, revision: String?) -> [Finding]
+    func check(_ context: ArticleContext, history: ArticleHistory, revision: String?) -> [Finding]
     /// Findings of rules that see a whole issue at once.
     func checkIssue(_ articles: [ArticleContext], revision: String?) -> [Finding]
     /// Set once the plugin failed; it produces nothing more in this run.
@@ -32,8 +32,8 @@ final class BuiltInProducer: FindingProducer {
         engine.plugin.rules.map { ($0.description.id, $0.description.summary, $0.severity) }
     }
 
-    func check(_ context: ArticleContext, previous: ArticleContext?, revision: String?) -> [Finding] {
-        engine.check(context, previous: previous, revision: revision)
+    func check(_ context: ArticleContext, history: ArticleHistory, revision: String?) -> [Finding] {
+        engine.check(context, history: history, revision: revision)
     }
 
     func checkIssue(_ articles: [ArticleContext], revision: String?) -> [Finding] {

@@ -3,14 +3,14 @@ struct RuleEngine {
     let plugin: ConfiguredPlugin
 
     /// Findings of the article and revision-aware rules whose needs `context` meets.
-    func check(_ context: ArticleContext, previous: ArticleContext?, revision: String?) -> [Finding] {
+    func check(_ context: ArticleContext, history: ArticleHistory, revision: String?) -> [Finding] {
         let locator = FindingLocator(context)
         var out: [Finding] = []
         for configured in plugin.rules where RuleEngine.needsMet(configured.description, context) {
             let diagnoses: [Diagnosis]
             switch configured.rule {
             case let r as any ArticleRule: diagnoses = r.check(context)
-            case let r as any RevisionAwareRule: diagnoses = r.check(context, previous: previous)
+            case let r as any RevisionAwareRule: diagnoses = r.check(context, history: history)
             default: continue
             }
             for d in diagnoses where RuleEngine.isValid(d, in: context) {
