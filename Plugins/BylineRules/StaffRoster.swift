@@ -108,18 +108,3 @@ enum RosterProblem: Error, Sendable {
         }
     }
 }
-
-/// Parses each distinct file text once per process, for all rule instances.
-final class ResultCache<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String: Value] = [:]
-
-    func value(for key: String, _ make: () -> Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let v = values[key] { return v }
-        let v = make()
-        values[key] = v
-        return v
-    }
-}

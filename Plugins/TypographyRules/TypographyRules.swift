@@ -9,4 +9,14 @@ public let typographyPlugin = PluginFamily(
         FullWidthAlphanumericRule.self,
         EllipsisFormRule.self,
         DashFormRule.self,
-    ])
+        HanDigitSpacingRule.self,
+        HanLatinSpacingRule.self,
+        LetterSpacingRule.self,
+        PunctuationSpacingRule.self,
+        BracketInnerSpacingRule.self,
+        LineEdgeSpacesRule.self,
+        SplitNumberRule.self,
+        SplitNameRule.self,
+    ],
+    // Names in the roster let typography.split-name find a split name in running text.
+    resourcePaths: [SplitNameRule.staffFile])

@@ -44,10 +44,13 @@ public struct OptionSpec: Sendable {
     public let name: String
     public let defaultValue: OptionValue
     public let summary: String
-    public init(_ name: String, default defaultValue: OptionValue, _ summary: String) {
+    /// For string options with a fixed set of values: the values accepted.
+    public let allowed: [String]
+    public init(_ name: String, default defaultValue: OptionValue, _ summary: String, allowed: [String] = []) {
         self.name = name
         self.defaultValue = defaultValue
         self.summary = summary
+        self.allowed = allowed
     }
 }
 

@@ -41,6 +41,10 @@ public struct RuleSet: Sendable {
                         continue
                     }
                     if let v = spec.defaultValue.sameKind(from: raw.scalar, list: raw.list) {
+                        if !spec.allowed.isEmpty, !spec.allowed.contains(v.description) {
+                            warnings.append("\(where_).options.\(name): expected one of \(spec.allowed.joined(separator: ", ")); using the default \(spec.defaultValue)")
+                            continue
+                        }
                         overrides[name] = v
                     } else {
                         warnings.append("\(where_).options.\(name): expected \(spec.defaultValue.typeName); using the default \(spec.defaultValue)")
