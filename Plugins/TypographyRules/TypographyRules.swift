@@ -9,4 +9,5 @@ public let typographyPlugin = PluginFamily(
         FullWidthAlphanumericRule.self,
         EllipsisFormRule.self,
         DashFormRule.self,
+        HalfwidthPunctuationRule.self,
     ])
