@@ -10,4 +10,5 @@ public let typographyPlugin = PluginFamily(
         EllipsisFormRule.self,
         DashFormRule.self,
         HalfwidthPunctuationRule.self,
+        MixedSignFormsRule.self,
     ])
