@@ -11,4 +11,5 @@ public let typographyPlugin = PluginFamily(
         DashFormRule.self,
         HalfwidthPunctuationRule.self,
         MixedSignFormsRule.self,
+        UnbalancedPairsRule.self,
     ])
