@@ -12,4 +12,5 @@ public let typographyPlugin = PluginFamily(
         HalfwidthPunctuationRule.self,
         MixedSignFormsRule.self,
         UnbalancedPairsRule.self,
+        DengAfterEllipsisRule.self,
     ])
