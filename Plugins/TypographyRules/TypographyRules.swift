@@ -13,4 +13,5 @@ public let typographyPlugin = PluginFamily(
         MixedSignFormsRule.self,
         UnbalancedPairsRule.self,
         DengAfterEllipsisRule.self,
+        TitleQuoteEnumerationCommaRule.self,
     ])
