@@ -14,4 +14,5 @@ public let typographyPlugin = PluginFamily(
         UnbalancedPairsRule.self,
         DengAfterEllipsisRule.self,
         TitleQuoteEnumerationCommaRule.self,
+        ChineseNumeralZeroRule.self,
     ])
