@@ -7,9 +7,16 @@ extension Unicode.Scalar {
     var isASCIIAlphanumeric: Bool { isASCIIDigit || isASCIILetter }
     /// A space or tab inside a line (not a line end).
     var isInlineSpace: Bool { self == " " || self == "\t" }
+    var isNewline: Bool { self == "\n" || self == "\r" }
 }
 
 extension ScalarText {
+    /// Whether `word` starts at scalar `i`.
+    func hasPrefix(_ word: String, at i: Int) -> Bool {
+        let w = Array(word.unicodeScalars)
+        return i + w.count <= count && Array(scalars[i..<(i + w.count)]) == w
+    }
+
     /// True for each scalar inside a URL or an e-mail address, where half-width marks are right.
     func linkMask() -> [Bool] {
         var mask = Array(repeating: false, count: count)

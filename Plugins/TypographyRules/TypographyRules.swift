@@ -15,4 +15,5 @@ public let typographyPlugin = PluginFamily(
         DengAfterEllipsisRule.self,
         TitleQuoteEnumerationCommaRule.self,
         ChineseNumeralZeroRule.self,
+        RangeConnectorRule.self,
     ])
