@@ -17,6 +17,7 @@ struct MixedSignFormsRule: CorrectableRule {
         nonTriggering: [
             Example("推出“5G+工业互联网”“互联网+政务服务”两类套餐。"),
             Example("开设C++课程，推出“文旅＋康养”套餐。"),
+            Example("推出“文旅＋康养”套餐，咨询电话+86 571 8888 6666或+8657188886666。"),
             Example("详见 https://www.example.com/a/b ，菜价1.2元／斤。"),
             Example("活动11/27开始，菜价1.2元／斤。"),
             Example("增长3％，网址为 https://example.com/%E6%BB%A8 。"),
@@ -36,8 +37,9 @@ struct MixedSignFormsRule: CorrectableRule {
             }
         }
         // A sign counts only in Chinese text: `C++`, `11/27` and links follow other conventions.
-        let nextToChinese = { (i: Int) in
-            text[safe: i - 1].map(CJK.isChinese) == true || text[safe: i + 1].map(CJK.isChinese) == true
+        let plus = { (i: Int) in
+            (text[safe: i - 1].map(CJK.isChinese) == true || text[safe: i + 1].map(CJK.isChinese) == true)
+                && !Self.isDialingCode(text, i)
         }
         let nextToHan = { (i: Int) in
             text[safe: i - 1].map(CJK.isHan) == true || text[safe: i + 1].map(CJK.isHan) == true
@@ -45,7 +47,7 @@ struct MixedSignFormsRule: CorrectableRule {
         let afterDigit = { (i: Int) in
             text[safe: i - 1].map { $0.isASCIIDigit || ("０"..."９").contains($0) } == true
         }
-        var out = majority(text, half: positions("+", nextToChinese), full: positions("＋", nextToChinese), "+", "＋")
+        var out = majority(text, half: positions("+", plus), full: positions("＋", plus), "+", "＋")
         out += majority(text, half: positions("/", nextToHan), full: positions("／", nextToHan), "/", "／")
         // Print norm: half-width `%` after digits, whatever the majority.
         let percent = positions("%", afterDigit)
@@ -58,6 +60,14 @@ struct MixedSignFormsRule: CorrectableRule {
             }
         }
         return out
+    }
+
+    /// `+86 571…`: a telephone number, not a plus sign.
+    static func isDialingCode(_ text: ScalarText, _ i: Int) -> Bool {
+        let end = text.runEnd(from: i + 1) { $0.isASCIIDigit }
+        let n = end - i - 1
+        let joiner = text[safe: end].map { $0.isInlineSpace || $0 == "-" } == true && text[safe: end + 1]?.isASCIIDigit == true
+        return n >= 5 || (n >= 1 && joiner)
     }
 
     /// The occurrences of the less used form (the full-width one on a tie), with the other suggested.
