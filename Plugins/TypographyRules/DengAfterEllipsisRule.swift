@@ -14,12 +14,16 @@ struct DengAfterEllipsisRule: CorrectableRule {
             Example("展出剪纸、面塑、泥塑等十余项非遗技艺。"),
             Example("“我想想……等一下，钥匙放哪儿了？”"),
             Example("他说：“好吧……等等，先别走！”"),
+            Example("他把纸、笔准备好……等着开考。"),
             Example("展出剪纸、面塑……十余项非遗技艺。"),
         ],
         corrections: [
             Example("剪纸、面塑、泥塑……等十余项", "剪纸、面塑、泥塑……十余项"),
             Example("集成电路、新型显示……等领域", "集成电路、新型显示……领域"),
         ])
+
+    /// After these 等 is the verb “wait” (`等着`, `等一下`, `等他`), even after a list.
+    static let verbFollowers = Set("着待候到了一会我你他她咱上下".unicodeScalars)
 
     init(options: RuleOptions) {}
 
@@ -37,6 +41,7 @@ struct DengAfterEllipsisRule: CorrectableRule {
             i = end
             guard text[safe: end] == "等", listsBefore(text, start) else { continue }
             let dengEnd = text[safe: end + 1] == "等" ? end + 2 : end + 1
+            if let n = text[safe: dengEnd], Self.verbFollowers.contains(n) { continue }
             let word = dengEnd - end == 2 ? "等等" : "等"
             // Before a noun (`……等领域`) dropping 等 is certainly right; before a mark the sentence may want rewording.
             let certain = text[safe: dengEnd].map(CJK.isHan) == true
