@@ -14,6 +14,7 @@ struct FullWidthAlphanumericRule: CorrectableRule {
         nonTriggering: [
             Example("2026滨江冬季文化季开幕。"),
             Example("全角标点（括号）、冒号：都正确。"),
+            Example("落款为二０二六年一月。"),
         ],
         corrections: [
             Example("２０２６滨江冬季文化季", "2026滨江冬季文化季"),
@@ -33,9 +34,11 @@ struct FullWidthAlphanumericRule: CorrectableRule {
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = ScalarText(article.body)
         var out: [Diagnosis] = []
+        // `二０二六年` wants 〇, not 0: typography.chinese-numeral-zero reports it.
+        let zeros = Set(ChineseNumeralZeroRule.wrongZeroRuns(text).joined())
         var i = 0
         while i < text.count {
-            guard Self.isFullWidthAlphanumeric(text.scalars[i]) else {
+            guard Self.isFullWidthAlphanumeric(text.scalars[i]), !zeros.contains(i) else {
                 i += 1
                 continue
             }

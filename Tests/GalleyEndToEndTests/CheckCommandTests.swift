@@ -168,7 +168,7 @@ import Testing
         #expect(list.stdout.contains("typography.repeated-punctuation") && list.stdout.contains("标点符号重复"))
         let test = try room.galley(["plugins", "test"])
         #expect(test.status == 0, "\(test.stdout)")
-        #expect(test.stdout.contains("typography: 4 rules") && test.stdout.contains("byline: 8 rules") && !test.stdout.contains("FAILED"))
+        #expect(test.stdout.contains("typography: 19 rules") && test.stdout.contains("byline: 8 rules") && !test.stdout.contains("FAILED"))
     }
 }
 

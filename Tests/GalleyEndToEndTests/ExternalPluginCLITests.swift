@@ -100,6 +100,6 @@ struct ExternalPluginCLITests {
         _ = try room.galley(["plugins", "trust", "house-style"])
         let result = try room.galley(["plugins", "test"])
         #expect(result.status == 0, "\(result.stdout)")
-        #expect(result.stdout.contains("house-style: 2 rules") && result.stdout.contains("typography: 4 rules"))
+        #expect(result.stdout.contains("house-style: 2 rules") && result.stdout.contains("typography: 19 rules"))
     }
 }

@@ -24,6 +24,10 @@ import Testing
         "typography.split-number": [299, 376, 381, 409, 416, 441, 528, 530],
         // ` 本报讯` at two paragraph starts; a lone space on the last line.
         "typography.line-edge-spaces": [1, 59, 532],
+        // Quotations cut by a column break (a blank line inside `“工作⏎⏎体检”`).
+        "typography.unbalanced-pairs": [160, 412],
+        // One `＋` among four `+`.
+        "typography.mixed-sign-forms": [413],
     ]
 
     static func page() throws -> ArticleContext {
