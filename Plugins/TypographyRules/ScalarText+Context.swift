@@ -41,12 +41,18 @@ extension ScalarText {
         return mask
     }
 
+    private static let urlPrefixes: [[UInt32]] = ["http://", "https://", "ftp://", "www."].map { $0.unicodeScalars.map(\.value) }
+
     private func startsURL(at i: Int) -> Bool {
+        // Cheap test first: this runs on every scalar.
+        let first = scalars[i].value | 0x20
+        guard first == 0x68 || first == 0x66 || first == 0x77 else { return false }  // h f w
         if let p = self[safe: i - 1], p.isASCIIAlphanumeric { return false }
-        for prefix in ["http://", "https://", "ftp://", "www."] {
-            let p = Array(prefix.unicodeScalars)
-            guard i + p.count <= count else { continue }
-            if (0..<p.count).allSatisfy({ Character(scalars[i + $0]).lowercased() == Character(p[$0]).lowercased() }) { return true }
+        for prefix in Self.urlPrefixes where i + prefix.count <= count {
+            var k = 0
+            // ASCII letters compare case-blind by the 0x20 bit; the other prefix characters are not letters.
+            while k < prefix.count, scalars[i + k].value | (prefix[k] >= 0x61 ? 0x20 : 0) == prefix[k] { k += 1 }
+            if k == prefix.count { return true }
         }
         return false
     }

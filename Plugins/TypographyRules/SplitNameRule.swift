@@ -42,15 +42,14 @@ struct SplitNameRule: CorrectableRule {
     }
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let names = Self.names(article)
+        let names = Self.names(article).map { ($0, Array($0.unicodeScalars)) }
         guard !names.isEmpty else { return [] }
         let scan = SpacingScan(article.body)
         let text = scan.text
         var out: [Diagnosis] = []
         for gap in scan.gaps where gap.kind == .hanHan && !Self.inByline(text, gap.start) {
             // Try every split of a name across this gap.
-            for name in names {
-                let chars = Array(name.unicodeScalars)
+            for (name, chars) in names {
                 for cut in 1..<chars.count {
                     let lower = gap.start - cut
                     let upper = gap.end + (chars.count - cut)

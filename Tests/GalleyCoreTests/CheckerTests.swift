@@ -134,15 +134,33 @@ func testFamily(version: String = "1") -> PluginFamily {
             paths.append(ArticleFixture.path(id))
         }
         _ = try room.checkIn(paths: paths, cwd: dir.path, message: "来稿", author: author)
+        func looseObjects() throws -> Int {
+            let line = try git(["count-objects", "-v"], in: dir.path).stdout.split(separator: "\n").first { $0.hasPrefix("count: ") }
+            return Int(line?.dropFirst("count: ".count) ?? "") ?? -1
+        }
+        let looseBefore = try looseObjects()
         let outcome = try Checker(newsroom: room, families: [testFamily()]).check(paths: [], cwd: dir.path, revision: "HEAD")
         #expect(outcome.findings.count == 40 && outcome.cacheMisses == 40)
         #expect(try git(["count-objects", "-v"], in: dir.path).stdout.contains("packs: 1"))
+        // Notes and their fanned-out trees are in the pack: only the notes commit is loose.
+        #expect(try looseObjects() == looseBefore + 1)
         #expect(try git(["fsck", "--strict"], in: dir.path).status == 0)
         #expect(try git(["notes", "--ref=galley", "list"], in: dir.path).stdout.split(separator: "\n").count == 40)
         let blob = try git(["rev-parse", "HEAD:" + ArticleFixture.path("n7")], in: dir.path).stdout.trimmed
         #expect(try git(["notes", "--ref=galley", "show", blob], in: dir.path).stdout.contains("\"text\":\"其它\""))
         let warm = try Checker(newsroom: try Newsroom.open(from: dir.path), families: [testFamily()]).check(paths: [], cwd: dir.path, revision: "HEAD")
         #expect(warm.cacheHits == 40 && warm.findings == outcome.findings)
+
+        // A second batch merges into the existing notes tree.
+        for i in 0..<20 {
+            dir.write(ArticleFixture.path("n\(i)"), ArticleFixture.text(id: "n\(i)", body: "第\(i)条：其它问题另议。\n"))
+        }
+        _ = try room.checkIn(paths: Array(paths.prefix(20)), cwd: dir.path, message: "二审", author: author)
+        let second = try Checker(newsroom: try Newsroom.open(from: dir.path), families: [testFamily()]).check(paths: [], cwd: dir.path, revision: "HEAD")
+        #expect(second.cacheMisses == 20 && second.cacheHits == 20)
+        #expect(try git(["fsck", "--strict"], in: dir.path).status == 0)
+        #expect(try git(["notes", "--ref=galley", "list"], in: dir.path).stdout.split(separator: "\n").count == 60)
+        #expect(try git(["notes", "--ref=galley", "show", blob], in: dir.path).stdout.contains("\"text\":\"其它\""))
     }
 
     @Test func fixRewritesWorkingFileKeepingCRLF() throws {

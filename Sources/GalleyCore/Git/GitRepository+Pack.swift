@@ -1,17 +1,45 @@
 internal import Clibgit2
 
+/// An object to write into a pack, with its id computed up front.
+struct PackObject {
+    enum Kind: UInt8 {
+        case tree = 2, blob = 3
+
+        var libgit2: git_object_t { self == .tree ? GIT_OBJECT_TREE : GIT_OBJECT_BLOB }
+    }
+
+    let type: Kind
+    let data: [UInt8]
+    let id: ObjectID
+
+    init(type: Kind, data: [UInt8]) throws {
+        LibGit2.ensure()
+        var oid = git_oid()
+        let bytes = data.isEmpty ? [0] : data
+        let rc = bytes.withUnsafeBytes { raw in git_odb_hash(&oid, raw.baseAddress, data.count, type.libgit2) }
+        guard rc == 0 else { throw GitFailure(code: rc, message: "cannot hash an object", function: "git_odb_hash") }
+        self.type = type
+        self.data = data
+        id = ObjectID(oid)
+    }
+}
+
 extension GitRepository {
     /// Writes blobs as one undeltified pack through libgit2's pack indexer, instead of one loose file
     /// each: thousands of small notes per run would otherwise mean thousands of files. Returns their ids.
     func writeBlobsAsPack(_ blobs: [[UInt8]]) throws -> [ObjectID] {
-        var ids: [ObjectID] = []
-        var pack: [UInt8] = Array("PACK".utf8) + Self.bigEndian32(2) + Self.bigEndian32(UInt32(blobs.count))
-        for data in blobs {
-            guard let id = BlobHash.of(data) else { throw GitFailure(code: -1, message: "cannot hash a note", function: "git_odb_hash") }
-            ids.append(id)
-            // Object header: type 3 (blob) and the size, 4 bits then 7 bits per byte.
-            var size = data.count
-            var byte = UInt8(3 << 4) | UInt8(size & 0x0f)
+        let objects = try blobs.map { try PackObject(type: .blob, data: $0) }
+        try writePack(objects)
+        return objects.map(\.id)
+    }
+
+    /// Writes objects as one undeltified pack through libgit2's pack indexer.
+    func writePack(_ objects: [PackObject]) throws {
+        var pack: [UInt8] = Array("PACK".utf8) + Self.bigEndian32(2) + Self.bigEndian32(UInt32(objects.count))
+        for object in objects {
+            // Object header: the type and the size, 4 bits then 7 bits per byte.
+            var size = object.data.count
+            var byte = object.type.rawValue << 4 | UInt8(size & 0x0f)
             size >>= 4
             while size > 0 {
                 pack.append(byte | 0x80)
@@ -19,7 +47,7 @@ extension GitRepository {
                 size >>= 7
             }
             pack.append(byte)
-            pack += try Self.deflate(data)
+            pack += try Self.deflate(object.data)
         }
         var sha = SHA1()
         sha.update(pack)
@@ -37,7 +65,6 @@ extension GitRepository {
             try gitCheck(writer.pointee.append(writer, buffer.baseAddress, buffer.count, &progress), "git_odb_writepack.append")
         }
         try gitCheck(writer.pointee.commit(writer, &progress), "git_odb_writepack.commit")
-        return ids
     }
 
     static func bigEndian32(_ v: UInt32) -> [UInt8] {

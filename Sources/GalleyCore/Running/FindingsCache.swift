@@ -102,11 +102,16 @@ final class FindingsCache {
                 }
                 notes.append((object, bytes))
             }
-            // Many notes go into one pack; a few are cheaper as loose objects.
-            let ids = notes.count >= 16 ? try repo.writeBlobsAsPack(notes.map(\.1)) : try notes.map { try repo.writeBlob($0.1) }
-            for (i, note) in notes.enumerated() { updates.append(TreeUpdate(path: Self.fannedPath(note.0), blob: ids[i])) }
             let baseTree = try tip.map { try repo.commit($0).tree }
-            let tree = try repo.updatedTree(base: baseTree, updates: updates)
+            let tree: ObjectID
+            if notes.count >= 16 {
+                // Many notes: blobs and the fanned-out trees go into one pack.
+                tree = try repo.updatedTreeAsPack(base: baseTree, removals: updates.map(\.path),
+                                                  blobs: notes.map { (Self.fannedPath($0.0), $0.1) })
+            } else {
+                for (object, bytes) in notes { updates.append(TreeUpdate(path: Self.fannedPath(object), blob: try repo.writeBlob(bytes))) }
+                tree = try repo.updatedTree(base: baseTree, updates: updates)
+            }
             let commit = try repo.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: author, committer: author,
                                                message: "galley: cache findings of \(pending.count) article versions\n")
             do {
