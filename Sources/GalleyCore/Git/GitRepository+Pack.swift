@@ -11,6 +11,8 @@ struct PackObject {
     let type: Kind
     let data: [UInt8]
     let id: ObjectID
+    /// The zlib stream of `data`, as the pack holds it.
+    let compressed: [UInt8]
 
     init(type: Kind, data: [UInt8]) throws {
         LibGit2.ensure()
@@ -21,6 +23,7 @@ struct PackObject {
         self.type = type
         self.data = data
         id = ObjectID(oid)
+        compressed = try GitRepository.deflate(data)
     }
 }
 
@@ -47,7 +50,7 @@ extension GitRepository {
                 size >>= 7
             }
             pack.append(byte)
-            pack += try Self.deflate(object.data)
+            pack += object.compressed
         }
         var sha = SHA1()
         sha.update(pack)

@@ -14,12 +14,11 @@ extension GitRepository {
     /// Applies `removals` and new blobs (`blobs`: path and content) to `base` (nil: the empty tree),
     /// writing every new blob and tree into one pack. `updatedTree` writes each tree as a loose
     /// object, which costs a file per tree: hundreds for a fanned-out notes tree.
-    func updatedTreeAsPack(base: ObjectID?, removals: [String], blobs: [(path: String, bytes: [UInt8])]) throws -> ObjectID {
+    func updatedTreeAsPack(base: ObjectID?, removals: [String], blobs: [(path: String, object: PackObject)]) throws -> ObjectID {
         var objects: [PackObject] = []
         var changes: [String: ObjectID?] = [:]
         for path in removals { changes[path] = .some(nil) }
-        for (path, bytes) in blobs {
-            let object = try PackObject(type: .blob, data: bytes)
+        for (path, object) in blobs {
             objects.append(object)
             changes[path] = object.id
         }

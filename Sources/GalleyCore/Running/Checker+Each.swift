@@ -54,19 +54,18 @@ extension Checker {
             }
         }
         let needsHistory = producers.contains { $0.needsPrevious }
+        cache?.encodeAhead = true
+        let walker = WalkAhead(gitDir: repo.gitDir, commits: commits, startArticles: previousArticles)
+        defer { walker.stop() }
         for (n, commit) in commits.enumerated() {
             progress?(n, commits.count)
-            let changes: [String: ObjectID?]
-            let tree: ObjectID
-            let articles: ObjectID?
+            // Time spent waiting for the walk thread, not the walk itself.
             let walkStart = PhaseClock.now()
-            do {
-                tree = try repo.commitTree(commit)
-                articles = try repo.subtree("articles", inTree: tree)
-                changes = try repo.changedBlobs(prefix: "articles/", old: previousArticles, new: articles)
-            } catch {
+            let step: WalkAhead.Step
+            do { step = try walker.step(n) } catch {
                 throw .git(function: "tree diff", message: "\(error)")
             }
+            let (tree, articles, changes) = (step.tree, step.articles, step.changes)
             outcome.phases.add("walk", PhaseClock.now() - walkStart)
             let revision = commit.hex
             for path in changes.keys.sorted() where wanted(path) {

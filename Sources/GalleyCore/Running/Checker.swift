@@ -98,6 +98,7 @@ public final class Checker {
             if useCache, let cache, let blob, let key { cache.store(blob: blob, key: key, findings: found) }
             out += found
         }
+        if useCache, let cache, let blob { cache.seal(blob) }
         return out
     }
 

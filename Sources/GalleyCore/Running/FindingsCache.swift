@@ -21,9 +21,21 @@ final class FindingsCache {
     private var pendingRaw: [ObjectID: [UInt8]] = [:]
     private(set) var hits = 0
     private(set) var misses = 0
+    /// Encode sealed notes on a second thread (for `--each`, which stores thousands).
+    var encodeAhead = false
+    private var encoder: NoteEncoder?
 
     init(repo: GitRepository) {
         self.repo = repo
+    }
+
+    deinit { encoder?.stop() }
+
+    /// Every plugin has stored its entry for `blob`: a new note can be encoded now.
+    func seal(_ blob: ObjectID) {
+        guard encodeAhead, loaded, index[blob] == nil, let entries = pending[blob] else { return }
+        if encoder == nil { encoder = NoteEncoder() }
+        encoder!.enqueue(blob, entries)
     }
 
     /// Cached findings of `key` for `blob`, placed at `path` and `revision`; nil on a miss.
@@ -73,6 +85,7 @@ final class FindingsCache {
     /// with compare-and-swap (rebuilding when another writer moved it first).
     func flush(author: Signature) throws {
         guard hasPending else { return }
+        let ready = encoder?.drain() ?? [:]
         for _ in 0..<20 {
             let tip = try repo.referenceTarget(Self.reference)
             if tip != loadedTip || !loaded {
@@ -80,8 +93,12 @@ final class FindingsCache {
                 loadIndexIfNeeded()
             }
             var updates: [TreeUpdate] = []
-            var notes: [(ObjectID, [UInt8])] = []
+            var notes: [(ObjectID, PackObject)] = []
             for (blob, entries) in pending {
+                if index[blob] == nil, let encoded = ready[blob], encoded.entries == entries.count {
+                    notes.append((blob, encoded.object))
+                    continue
+                }
                 var merged: [String: [CachedFinding]] = [:]
                 if let existing = index[blob] {
                     merged = note(blob: blob, id: existing.note)
@@ -94,13 +111,13 @@ final class FindingsCache {
                     merged = merged.filter { Self.plugin(of: $0.key) != Self.plugin(of: key) || Self.baseKey($0.key) == base }
                 }
                 merged.merge(entries) { _, new in new }
-                notes.append((blob, Self.encode(blob: blob, merged)))
+                notes.append((blob, try PackObject(type: .blob, data: Self.encode(blob: blob, merged))))
             }
             for (object, bytes) in pendingRaw {
                 if let existing = index[object], existing.path != Self.fannedPath(object) {
                     updates.append(TreeUpdate(path: existing.path, blob: nil))
                 }
-                notes.append((object, bytes))
+                notes.append((object, try PackObject(type: .blob, data: bytes)))
             }
             let baseTree = try tip.map { try repo.commit($0).tree }
             let tree: ObjectID
@@ -109,7 +126,7 @@ final class FindingsCache {
                 tree = try repo.updatedTreeAsPack(base: baseTree, removals: updates.map(\.path),
                                                   blobs: notes.map { (Self.fannedPath($0.0), $0.1) })
             } else {
-                for (object, bytes) in notes { updates.append(TreeUpdate(path: Self.fannedPath(object), blob: try repo.writeBlob(bytes))) }
+                for (object, note) in notes { updates.append(TreeUpdate(path: Self.fannedPath(object), blob: try repo.writeBlob(note.data))) }
                 tree = try repo.updatedTree(base: baseTree, updates: updates)
             }
             let commit = try repo.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: author, committer: author,
@@ -196,7 +213,7 @@ final class FindingsCache {
 }
 
 /// A finding without path and revision: what depends on the blob alone.
-struct CachedFinding {
+struct CachedFinding: Sendable {
     let rule: String
     let severity: Severity
     let line: Int

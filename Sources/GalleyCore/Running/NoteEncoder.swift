@@ -1,0 +1,71 @@
+import Foundation
+
+/// Encodes, hashes and compresses findings notes on a second thread while `check --each` goes on
+/// checking, so writing thousands of notes at the end is mostly assembling a pack.
+final class NoteEncoder: @unchecked Sendable {
+    struct Encoded {
+        /// How many plugin entries the note holds (more may be stored later; then it is stale).
+        let entries: Int
+        let object: PackObject
+    }
+
+    private let condition = NSCondition()
+    private var queue: [(ObjectID, [String: [CachedFinding]])] = []
+    private var done: [ObjectID: Encoded] = [:]
+    private var busy = false
+    private var stopped = false
+    private var started = false
+
+    func enqueue(_ blob: ObjectID, _ entries: [String: [CachedFinding]]) {
+        condition.lock()
+        queue.append((blob, entries))
+        if !started {
+            started = true
+            Thread { [self] in self.run() }.start()
+        }
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Waits for everything queued so far and returns the encoded notes by blob.
+    func drain() -> [ObjectID: Encoded] {
+        condition.lock()
+        defer { condition.unlock() }
+        while !queue.isEmpty || busy { condition.wait() }
+        return done
+    }
+
+    /// Lets the thread end.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !stopped { condition.wait() }
+            if queue.isEmpty && stopped {
+                condition.unlock()
+                return
+            }
+            let batch = queue
+            queue.removeAll()
+            busy = true
+            condition.unlock()
+            var encoded: [(ObjectID, Encoded)] = []
+            for (blob, entries) in batch {
+                if let object = try? PackObject(type: .blob, data: FindingsCache.encode(blob: blob, entries)) {
+                    encoded.append((blob, Encoded(entries: entries.count, object: object)))
+                }
+            }
+            condition.lock()
+            for (blob, e) in encoded { done[blob] = e }
+            busy = false
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}

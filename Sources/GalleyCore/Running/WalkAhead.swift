@@ -1,0 +1,75 @@
+import Foundation
+
+/// The tree diffs of `check --each`, computed on a second thread with its own repository handle
+/// while the first thread checks the versions found so far: the walk costs about as much as
+/// reading git's history does, and it need not wait for the rules.
+final class WalkAhead: @unchecked Sendable {
+    struct Step {
+        let tree: ObjectID
+        let articles: ObjectID?
+        /// Changed `articles/` paths: the new blob, or nil when deleted.
+        let changes: [String: ObjectID?]
+    }
+
+    private let condition = NSCondition()
+    private var steps: [Result<Step, any Error>?]
+    private var stopped = false
+
+    /// Starts walking `commits` in order; `startArticles` is the `articles` tree before the first.
+    init(gitDir: String, commits: [ObjectID], startArticles: ObjectID?) {
+        steps = Array(repeating: nil, count: commits.count)
+        let thread = Thread { [self] in self.walk(gitDir: gitDir, commits: commits, previous: startArticles) }
+        thread.start()
+    }
+
+    /// The diff of commit `i`, waiting for it if the walk is not there yet.
+    func step(_ i: Int) throws -> Step {
+        condition.lock()
+        defer { condition.unlock() }
+        while steps[i] == nil { condition.wait() }
+        return try steps[i]!.get()
+    }
+
+    /// Ends the walk early (the caller stopped reading).
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.unlock()
+    }
+
+    private func walk(gitDir: String, commits: [ObjectID], previous start: ObjectID?) {
+        var previous = start
+        let repo: GitRepository
+        do { repo = try GitRepository.open(gitDir) } catch {
+            publishFailure(from: 0, error)
+            return
+        }
+        for (i, commit) in commits.enumerated() {
+            let result: Result<Step, any Error>
+            do {
+                let tree = try repo.commitTree(commit)
+                let articles = try repo.subtree("articles", inTree: tree)
+                let changes = try repo.changedBlobs(prefix: "articles/", old: previous, new: articles)
+                previous = articles
+                result = .success(Step(tree: tree, articles: articles, changes: changes))
+            } catch {
+                publishFailure(from: i, error)
+                return
+            }
+            condition.lock()
+            steps[i] = result
+            let stop = stopped
+            condition.broadcast()
+            condition.unlock()
+            if stop { return }
+        }
+    }
+
+    /// A failed step ends the walk: it and every later step report the failure.
+    private func publishFailure(from i: Int, _ error: any Error) {
+        condition.lock()
+        for k in i..<steps.count where steps[k] == nil { steps[k] = .failure(error) }
+        condition.broadcast()
+        condition.unlock()
+    }
+}
