@@ -31,7 +31,7 @@ struct FullWidthAlphanumericRule: CorrectableRule {
     }
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         var out: [Diagnosis] = []
         var i = 0
         while i < text.count {

@@ -19,6 +19,19 @@ public struct ArticleContext: Sendable {
     public let body: Substring
     public var frontMatter: FrontMatter? { article.frontMatter }
 
+    /// The body as scalars with their positions. Built once by the runner for all the rules of a plugin
+    /// (`withBodyScalars()`), otherwise on each use.
+    public var bodyScalars: ScalarText { preparedScalars ?? ScalarText(body) }
+    private var preparedScalars: ScalarText?
+
+    /// This context with `bodyScalars` built, for running several rules over it. The caller's context does
+    /// not keep it, so contexts held for a whole run do not hold their scalars too.
+    public func withBodyScalars() -> ArticleContext {
+        var c = self
+        c.preparedScalars = ScalarText(body)
+        return c
+    }
+
     /// Paragraphs of the body as slices of `source`.
     public var paragraphs: [Substring] { Article.paragraphs(of: body) }
 }

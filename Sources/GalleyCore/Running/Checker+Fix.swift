@@ -35,7 +35,7 @@ extension Checker {
     func fixedText(_ context: ArticleContext, rules: [any CorrectableRule]) -> (text: String, applied: Int) {
         Fixer.fix(context.source) { text in
             guard let article = try? ArticleParser.parse(text, path: context.path, requireFrontMatter: false) else { return [] }
-            let c = ArticleContext(path: context.path, article: article, resources: context.resources)
+            let c = ArticleContext(path: context.path, article: article, resources: context.resources).withBodyScalars()
             return rules.flatMap { $0.check(c) }
         }
     }
