@@ -60,8 +60,9 @@ public struct ScalarText: Sendable {
     /// The scalars of valid UTF-8, in an array of exactly the right size, and the checkpoints.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Unicode.Scalar], [UInt32]) {
         precondition(bytes.count < Int(UInt32.max), "ScalarText: text too long")
+        // Every byte but a continuation byte (10xxxxxx, below -64 as Int8) starts a scalar; wrapping, so it vectorizes.
         var count = 0
-        for b in bytes where b & 0xC0 != 0x80 { count += 1 }
+        for b in bytes { count &+= Int8(bitPattern: b) >= -64 ? 1 : 0 }
         var checkpoints: [UInt32] = []
         checkpoints.reserveCapacity(count / Positions.stride + 1)
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, made in
