@@ -97,10 +97,14 @@ struct TypographySuite {
         notes.append("memory: the child holds \(Self.kib(galley.int("baseline_kib"))) before reading the input (runtime, Foundation, libgit2); "
             + "its VmHWM after the check runs \(Self.kib(galley.int("hwm_after_check"))), after the fix runs \(Self.kib(galley.int("hwm_after_fix"))), "
             + "at the end \(Self.kib(galley.int("peak_kib")))")
-        notes.append("CPU-time medians (steadier when other work shares the machine): galley check "
-            + Self.mbps(bytes / Timing.median(galley.numbers("check_cpu_ms")) / 1000) + ", fix "
-            + Self.mbps(bytes / Timing.median(galley.numbers("fix_cpu_ms")) / 1000)
-            + (peer.map { ", autocorrect-py format " + Self.mbps(bytes / Timing.median($0.formatCPUMs) / 1000) } ?? ""))
+        let checkCPU = bytes / Timing.median(galley.numbers("check_cpu_ms")) / 1000
+        let fixCPU = bytes / Timing.median(galley.numbers("fix_cpu_ms")) / 1000
+        var cpuNote = "CPU-time medians (steadier when other work shares the machine): galley check \(Self.mbps(checkCPU)), fix \(Self.mbps(fixCPU))"
+        if let peer {
+            let formatCPU = bytes / Timing.median(peer.formatCPUMs) / 1000
+            cpuNote += ", autocorrect-py format \(Self.mbps(formatCPU)): \(Format.ratio(checkCPU / formatCPU)) and \(Format.ratio(fixCPU / formatCPU)) faster"
+        }
+        notes.append(cpuNote)
         notes.append("galley runs: check " + galley.numbers("check_ms").map(Format.ms).joined(separator: ", ")
             + "; fix " + galley.numbers("fix_ms").map(Format.ms).joined(separator: ", "))
 
