@@ -52,7 +52,7 @@ struct PrintedByline {
 
     /// The byline at the start of the body, or nil when none is recognisable.
     static func parse(_ article: ArticleContext) -> PrintedByline? {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         var i = 0
         while i < text.count, isSpace(text.scalars[i]) || text.scalars[i] == "\n" { i += 1 }
         return bracketForm(text, from: i) ?? standaloneForm(text, from: i)

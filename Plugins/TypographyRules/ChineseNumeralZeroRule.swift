@@ -31,7 +31,7 @@ struct ChineseNumeralZeroRule: CorrectableRule {
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         return Self.wrongZeroRuns(text).map { r in
             let wrong = String(String.UnicodeScalarView(text.scalars[r]))
             return .fix(text.range(r.lowerBound, r.upperBound),

@@ -27,7 +27,7 @@ struct DashFormRule: CorrectableRule {
     static func isDashLike(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "—" || s == "─" }
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         var out: [Diagnosis] = []
         var i = 0
         while i < text.count {

@@ -28,7 +28,7 @@ struct DengAfterEllipsisRule: CorrectableRule {
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         var out: [Diagnosis] = []
         var i = 0
         while i < text.count {

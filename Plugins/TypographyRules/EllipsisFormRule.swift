@@ -26,7 +26,7 @@ struct EllipsisFormRule: CorrectableRule {
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         var out: [Diagnosis] = []
         var i = 0
         while i < text.count {

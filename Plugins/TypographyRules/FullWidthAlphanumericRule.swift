@@ -32,7 +32,7 @@ struct FullWidthAlphanumericRule: CorrectableRule {
     }
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         var out: [Diagnosis] = []
         // `二０二六年` wants 〇, not 0: typography.chinese-numeral-zero reports it.
         let zeros = Set(ChineseNumeralZeroRule.wrongZeroRuns(text).joined())

@@ -41,7 +41,7 @@ struct HalfwidthPunctuationRule: CorrectableRule {
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         let links = text.linkMask()
         return (marks(text, links) + brackets(text, links)).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }

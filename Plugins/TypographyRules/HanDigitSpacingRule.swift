@@ -39,12 +39,12 @@ struct HanDigitSpacingRule: CorrectableRule {
         switch mode {
         case .ignore: return []
         case .remove:
-            let scan = SpacingScan(article.body)
+            let scan = SpacingScan.of(article)
             return scan.groups(of: .hanDigit).map {
                 scan.removal($0, Message("汉字与数字之间不加空格", en: "no space between Chinese characters and digits"))
             }
         case .add:
-            let scan = SpacingScan(article.body)
+            let scan = SpacingScan.of(article)
             return scan.touching { ($0 == .han && $1 == .digit) || ($0 == .digit && $1 == .han) }.map {
                 scan.insertion($0, Message("汉字与数字之间加一个空格", en: "one space between Chinese characters and digits"))
             }

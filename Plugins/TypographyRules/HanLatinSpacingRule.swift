@@ -30,12 +30,12 @@ struct HanLatinSpacingRule: CorrectableRule {
         switch mode {
         case .ignore: return []
         case .remove:
-            let scan = SpacingScan(article.body)
+            let scan = SpacingScan.of(article)
             return scan.groups(of: .hanLatin).map {
                 scan.removal($0, Message("汉字与西文之间不加空格", en: "no space between Chinese characters and Latin letters"))
             }
         case .add:
-            let scan = SpacingScan(article.body)
+            let scan = SpacingScan.of(article)
             return scan.touching { ($0 == .han && $1 == .latin) || ($0 == .latin && $1 == .han) }.map {
                 scan.insertion($0, Message("汉字与西文之间加一个空格", en: "one space between Chinese characters and Latin letters"))
             }

@@ -30,7 +30,7 @@ struct LetterSpacingRule: CorrectableRule {
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         guard mode == .remove else { return [] }
-        let scan = SpacingScan(article.body)
+        let scan = SpacingScan.of(article)
         return scan.letterSpacedRuns.map {
             scan.removal(Array(scan.gaps[$0]), Message("字间多余空格（字距被拉开）", en: "letter-spaced text: remove the spaces"))
         }

@@ -29,7 +29,7 @@ struct LineEdgeSpacesRule: CorrectableRule {
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         guard mode == .remove else { return [] }
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         var out: [Diagnosis] = []
         var lineStart = true
         var i = 0

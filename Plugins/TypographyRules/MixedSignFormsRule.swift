@@ -29,7 +29,7 @@ struct MixedSignFormsRule: CorrectableRule {
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         let links = text.linkMask()
         func positions(_ sign: Unicode.Scalar, _ counts: (Int) -> Bool) -> [Int] {
             text.scalars.indices.filter {

@@ -31,7 +31,7 @@ struct PunctuationSpacingRule: CorrectableRule {
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         guard mode == .remove else { return [] }
-        let scan = SpacingScan(article.body)
+        let scan = SpacingScan.of(article)
         return scan.groups(of: .outsidePunctuation).map {
             scan.removal($0, Message("全角标点前后不加空格", en: "no space around full-width punctuation"))
         }

@@ -47,7 +47,7 @@ struct RangeConnectorRule: CorrectableRule {
     }
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         let links = text.linkMask()
         return text.scalars.indices.compactMap { i in
             let s = text.scalars[i]

@@ -77,8 +77,12 @@ struct SpacingScan {
 
     static func isLineBreak(_ s: Unicode.Scalar) -> Bool { s == "\n" || s == "\r" }
 
-    init(_ body: Substring) {
-        let text = ScalarText(body)
+    /// The scan of `article`'s body, made once for all the spacing rules.
+    static func of(_ article: ArticleContext) -> SpacingScan {
+        article.shared("typography.spacing-scan") { SpacingScan(article.bodyScalars) }
+    }
+
+    init(_ text: ScalarText) {
         var gaps: [SpaceGap] = []
         var i = 0
         while i < text.count {

@@ -44,7 +44,7 @@ struct SplitNameRule: CorrectableRule {
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let names = Self.names(article).map { ($0, Array($0.unicodeScalars)) }
         guard !names.isEmpty else { return [] }
-        let scan = SpacingScan(article.body)
+        let scan = SpacingScan.of(article)
         let text = scan.text
         var out: [Diagnosis] = []
         for gap in scan.gaps where gap.kind == .hanHan && !Self.inByline(text, gap.start) {

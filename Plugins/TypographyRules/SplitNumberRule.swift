@@ -25,7 +25,7 @@ struct SplitNumberRule: CorrectableRule {
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         var out: [Diagnosis] = []
         for i in 0..<text.count where text.scalars[i] == "\n" {
             // The line before ends in a digit, after optional spaces.

@@ -28,7 +28,7 @@ struct TitleQuoteEnumerationCommaRule: CorrectableRule {
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         return text.scalars.indices.compactMap { i in
             guard text.scalars[i] == "、", let close = text[safe: i - 1], let open = Self.adjacent[close],
                   text[safe: i + 1] == open

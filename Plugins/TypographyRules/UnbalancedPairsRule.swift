@@ -41,7 +41,7 @@ struct UnbalancedPairsRule: ArticleRule {
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        let text = ScalarText(article.body)
+        let text = article.bodyScalars
         let paragraphs = text.paragraphRanges()
         let found = paragraphs.map { unmatched(text, $0) }
         var out: [Diagnosis] = []

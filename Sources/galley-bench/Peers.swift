@@ -8,10 +8,12 @@ struct BenchError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// What a child process did: its exit status and its stdout and stderr, merged.
+/// What a child process did: its exit status, its stdout and stderr merged, and its peak memory.
 struct RunResult {
     let status: Int32
     let output: [UInt8]
+    /// The child's peak resident set in KiB (`ru_maxrss` from `wait4`), its own and not its children's.
+    var peakKiB = 0
 
     var ok: Bool { status == 0 }
     var text: String { String(decoding: output, as: UTF8.self) }
@@ -47,6 +49,18 @@ enum Peers {
         ]
     }
 
+    /// The process's environment as it is now.
+    static func currentEnvironment() -> [(String, String)] {
+        var out: [(String, String)] = []
+        var p = environ
+        while let entry = p.pointee {
+            let text = String(cString: entry)
+            if let eq = text.firstIndex(of: "=") { out.append((String(text[..<eq]), String(text[text.index(after: eq)...]))) }
+            p += 1
+        }
+        return out
+    }
+
     /// The first executable `name` on `PATH`, or nil.
     static func which(_ name: String) -> String? {
         let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
@@ -67,13 +81,17 @@ enum Peers {
         return nil
     }
 
-    /// The release `galley` binary built next to this executable (`.build/release/galley`).
-    static func findGalley() -> String? {
+    /// This executable's absolute path.
+    static func executablePath() -> String? {
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard n > 0 else { return nil }
-        let exe = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let slash = exe.lastIndex(of: "/") else { return nil }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The release `galley` binary built next to this executable (`.build/release/galley`).
+    static func findGalley() -> String? {
+        guard let exe = executablePath(), let slash = exe.lastIndex(of: "/") else { return nil }
         let candidate = String(exe[..<slash]) + "/galley"
         return access(candidate, X_OK) == 0 ? candidate : nil
     }
@@ -165,13 +183,14 @@ struct Runner {
         close(outPipe[0])
 
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            if errno != EINTR { throw BenchError("waitpid: \(String(cString: strerror(errno)))") }
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
+            if errno != EINTR { throw BenchError("wait4: \(String(cString: strerror(errno)))") }
         }
         // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift does not import.
         let signalNumber = status & 0x7f
         let code = signalNumber == 0 ? (status >> 8) & 0xff : 128 + signalNumber
-        return RunResult(status: code, output: output)
+        return RunResult(status: code, output: output, peakKiB: usage.ru_maxrss)
     }
 
     /// A pipe whose ends are closed in every child (`pipe2` is not imported without _GNU_SOURCE).

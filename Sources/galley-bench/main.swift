@@ -1,4 +1,4 @@
-// galley-bench: release-mode benchmarks of Galley against git.
+// galley-bench: release-mode benchmarks of Galley against its peers (git, autocorrect-py).
 //
 //   swift build -c release --product galley && swift build -c release --product galley-bench
 //   .build/release/galley-bench <suite> [--quick]
@@ -22,6 +22,8 @@ let suites: [Suite] = [
           run: CheckInSuite.run),
     Suite(name: "each", summary: "check --each over 10,000 revisions of 500 articles: cache cold vs warm vs the distinct blobs alone",
           run: EachSuite.run),
+    Suite(name: "typography", summary: "check and fix of 10 MiB of newspaper text by the typography rules, peak memory (vs autocorrect-py)",
+          run: TypographySuite.run),
 ]
 
 /// What every suite gets: the mode, a scratch folder under /tmp, and the programs to run.
@@ -33,6 +35,8 @@ struct BenchContext {
     let galley: String?
     /// The identity and time of every revision the bench writes through the core.
     let author: Signature
+    /// The environment the bench was started with, for peers that must find what the user's shell finds (python3 and its packages).
+    let userEnvironment: [(String, String)]
 
     /// A progress line on stderr (after whatever stdout holds, so the two stay in order when both are redirected).
     static func progress(_ text: String) {
@@ -94,8 +98,8 @@ struct ResultRow {
 @MainActor
 func usage() -> String {
     var text = "usage: galley-bench <suite> [--quick]\n\nsuites:\n"
-    for s in suites { text += "  " + Format.pad(s.name, 9) + " " + s.summary + "\n" }
-    text += "  " + Format.pad("all", 9) + " every suite in turn\n"
+    for s in suites { text += "  " + Format.pad(s.name, 10) + " " + s.summary + "\n" }
+    text += "  " + Format.pad("all", 10) + " every suite in turn\n"
     text += "\n--quick  smaller workloads where the suite allows (a few minutes instead of many)\n"
     text += "Build first: swift build -c release --product galley && swift build -c release --product galley-bench\n"
     return text
@@ -117,6 +121,11 @@ func today() -> String {
 }
 
 // MARK: - Arguments
+
+// The typography suite re-runs this executable to measure Galley's peak memory apart from the bench's own.
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == TypographyChild.command {
+    TypographyChild.main(Array(CommandLine.arguments.dropFirst(2)))
+}
 
 var quick = false
 var chosen: [String] = []
@@ -150,6 +159,7 @@ let scratch: String
 do { scratch = try Disk.makeScratch() } catch { fail("galley-bench: \(error)\n", code: 1) }
 let home = scratch + "/home"
 _ = mkdir(home, 0o755)
+let userEnvironment = Peers.currentEnvironment()
 let environment = Peers.environment(home: home)
 // The same isolation for libgit2 inside this process as for every child.
 for (key, value) in environment { setenv(key, value, 1) }
@@ -159,7 +169,8 @@ let runner = Runner(environment: environment, git: git)
 let galley = Peers.findGalley()
 let context = BenchContext(
     quick: quick, scratch: scratch, runner: runner, galley: galley,
-    author: Signature(name: Peers.author, email: Peers.email, time: 1_795_000_000, offsetMinutes: 480))
+    author: Signature(name: Peers.author, email: Peers.email, time: 1_795_000_000, offsetMinutes: 480),
+    userEnvironment: userEnvironment)
 
 var gitVersion = "not found"
 if git != nil, let v = try? runner.git(["--version"]), v.ok { gitVersion = v.trimmed + " (\(git!))" }

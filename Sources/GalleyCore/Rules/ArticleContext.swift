@@ -1,3 +1,5 @@
+import Foundation
+
 /// One article revision as a rule sees it.
 public struct ArticleContext: Sendable {
     /// Path relative to the repository root, or as given for files outside one.
@@ -19,6 +21,28 @@ public struct ArticleContext: Sendable {
     public let body: Substring
     public var frontMatter: FrontMatter? { article.frontMatter }
 
+    /// The body as scalars with their positions. Built once by the runner for all the rules of a plugin
+    /// (`withBodyScalars()`), otherwise on each use.
+    public var bodyScalars: ScalarText { preparedScalars ?? ScalarText(body) }
+    private var preparedScalars: ScalarText?
+
+    /// This context with `bodyScalars` built, for running several rules over it. The caller's context does
+    /// not keep it, so contexts held for a whole run do not hold their scalars too.
+    public func withBodyScalars() -> ArticleContext {
+        var c = self
+        c.preparedScalars = ScalarText(body)
+        c.memo = AnalysisMemo()
+        return c
+    }
+
+    private var memo: AnalysisMemo?
+
+    /// An analysis of the body several rules share (a plugin's tokenisation, say), made once per
+    /// article when the runner prepared the context, otherwise on each use.
+    public func shared<T>(_ key: String, _ make: () -> T) -> T {
+        memo?.value(key, make) ?? make()
+    }
+
     /// Paragraphs of the body as slices of `source`.
     public var paragraphs: [Substring] { Article.paragraphs(of: body) }
 }
@@ -35,4 +59,20 @@ public struct NewsroomResources: Sendable {
 
     /// The text of a newsroom file such as `staff.yml`, or nil when it is absent.
     public func file(_ path: String) -> String? { files[path] }
+}
+
+/// Analyses of one article shared by its rules; rules of one article run on one thread, the lock
+/// only keeps the type honest about being `Sendable`.
+final class AnalysisMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Any] = [:]
+
+    func value<T>(_ key: String, _ make: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let v = values[key] as? T { return v }
+        let v = make()
+        values[key] = v
+        return v
+    }
 }

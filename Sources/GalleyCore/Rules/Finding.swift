@@ -56,19 +56,37 @@ public struct Finding: Sendable, Hashable, Codable {
 /// Places diagnoses in a file: line, column and offsets.
 public struct FindingLocator {
     let context: ArticleContext
+    /// UTF-8 offset of each line's start, and how many scalars come before it.
     private let lineStarts: [Int]
+    private let lineScalars: [Int]
     private let bodyByte: Int
+    /// Scalars before the body: body offsets come from the line tables, not from counting up from the body.
+    private let bodyScalar: Int
 
     public init(_ context: ArticleContext) {
         self.context = context
+        let bodyByte = context.article.bodyByteOffset
+        self.bodyByte = bodyByte
         var starts = [0]
-        var i = 0
-        for b in context.source.utf8 {
-            i += 1
-            if b == 10 { starts.append(i) }
+        var scalarStarts = [0]
+        var scalars = 0
+        var beforeBody = 0
+        var source = context.source
+        source.withUTF8 { bytes in
+            // In valid UTF-8 every byte but a continuation byte (10xxxxxx) starts a scalar.
+            for (i, b) in bytes.enumerated() {
+                if i == bodyByte { beforeBody = scalars }
+                if b & 0xC0 != 0x80 { scalars += 1 }
+                if b == 10 {
+                    starts.append(i + 1)
+                    scalarStarts.append(scalars)
+                }
+            }
+            if bytes.count == bodyByte { beforeBody = scalars }
         }
         lineStarts = starts
-        bodyByte = context.article.bodyByteOffset
+        lineScalars = scalarStarts
+        bodyScalar = beforeBody
     }
 
     /// Up to six scalars before and after `range`, not crossing a line end.
@@ -107,7 +125,7 @@ public struct FindingLocator {
         var byteOffset: Int?
         if startByte >= bodyByte {
             byteOffset = startByte - bodyByte
-            offset = scalars.distance(from: context.body.startIndex, to: d.range.lowerBound)
+            offset = lineScalars[lo] + column - 1 - bodyScalar
         }
         var f = Finding(rule: rule, severity: severity, path: context.path, revision: revision, line: lo + 1, column: column,
                         offset: offset, length: length, byteOffset: byteOffset, byteLength: byteLength,

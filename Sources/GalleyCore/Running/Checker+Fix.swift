@@ -8,11 +8,7 @@ extension Checker {
         guard let absolute = target.absolute else { return nil }
         let rules = correctableRules(for: context)
         guard !rules.isEmpty else { return nil }
-        let (text, applied) = Fixer.fix(context.source) { text in
-            guard let article = try? ArticleParser.parse(text, path: context.path, requireFrontMatter: false) else { return [] }
-            let c = ArticleContext(path: context.path, article: article, resources: context.resources)
-            return rules.flatMap { $0.check(c) }
-        }
+        let (text, applied) = fixedText(context, rules: rules)
         guard applied > 0, text != context.source else { return nil }
         if source.normalizations.contains(where: { $0.hasPrefix("converted from") }) {
             outcome.warnings.append("\(context.path): not fixed: the file is not UTF-8; check it in with --encoding first")
@@ -33,6 +29,15 @@ extension Checker {
         outcome.fixesApplied += applied
         outcome.fixedFiles.append(context.path)
         return (ArticleContext(path: context.path, article: article, resources: context.resources), bytes)
+    }
+
+    /// `context.source` with the certain fixes of `rules` applied until none is left, and how many.
+    func fixedText(_ context: ArticleContext, rules: [any CorrectableRule]) -> (text: String, applied: Int) {
+        Fixer.fix(context.source) { text in
+            guard let article = try? ArticleParser.parse(text, path: context.path, requireFrontMatter: false) else { return [] }
+            let c = ArticleContext(path: context.path, article: article, resources: context.resources).withBodyScalars()
+            return rules.flatMap { $0.check(c) }
+        }
     }
 
     /// The enabled correctable rules whose needs the article meets.

@@ -4,6 +4,8 @@ public enum Fixer {
     /// earlier one. Returns the new text and how many edits were applied.
     public static func apply(_ diagnoses: [Diagnosis], to source: String) -> (text: String, applied: Int) {
         let edits = diagnoses.filter(\.isCertain).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // Nothing to apply: no copy of the text (the last pass of every fix, and most files).
+        guard !edits.isEmpty else { return (source, 0) }
         var out = ""
         out.reserveCapacity(source.utf8.count)
         var cursor = source.startIndex
