@@ -176,7 +176,8 @@ struct EachSuite {
         notes.append("revisions: " + history.operations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         notes.append("phases: walk + tree diffs only (a path filter matching nothing, median of \(EachSuite.warmRuns)) \(Format.ms(walkMs)); "
             + "every version without the cache (useCache false) \(Format.ms(uncachedMs))")
-        notes.append("phases (cold, measured inside the checker): " + cold.phases.summary)
+        let outside = coldMs - cold.phases.milliseconds.values.reduce(0, +)
+        notes.append("phases (cold, measured inside the checker): " + cold.phases.summary + ", outside the phases \(Format.ms(outside))")
         notes.append("phases (distinct blobs): " + distinct.phases.summary)
         notes.append("phases: for reference, git log --first-parent --raw -- articles (process, same walk and diffs) \(Format.ms(gitLogMs)), median of \(EachSuite.warmRuns)")
         notes.append("phases: cold = walk \(Format.ms(walkMs)) + read/parse/rules \(Format.ms(uncachedMs - walkMs)) "

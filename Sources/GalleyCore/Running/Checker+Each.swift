@@ -99,10 +99,12 @@ extension Checker {
             outcome.walked += 1
         }
         progress?(commits.count, commits.count)
+        let t0 = PhaseClock.now()
         if let checkpointKey, let cache, !commits.isEmpty, outcome.pluginFailures == 0 {
             let state = EachCheckpoint(key: checkpointKey, revisions: outcome.revisions, tracks: tracks, gone: reported)
             cache.storeRaw(on: tip, state.encode())
         }
+        outcome.phases.add("checkpoint", PhaseClock.now() - t0)
         return finishEach(tracks, gone: reported, outcome: &outcome, withSources: withSources, repo: repo)
     }
 
@@ -110,9 +112,11 @@ extension Checker {
     func finishEach(_ tracks: [String: Track], gone: [Finding], outcome: inout CheckOutcome, withSources: Bool,
                     repo: GitRepository) -> CheckOutcome
     {
+        let t0 = PhaseClock.now()
         var reported = gone
         for path in tracks.keys.sorted() { reported += tracks[path]!.current.map(\.finding) }
         outcome.findings = reported.sorted(by: Finding.inReadingOrder)
+        outcome.phases.add("report", PhaseClock.now() - t0)
         if withSources {
             for f in outcome.findings {
                 let key = CheckOutcome.sourceKey(f.path, f.revision)

@@ -95,10 +95,16 @@ public final class Checker {
                 outcome.pluginFailures += 1
                 continue
             }
+            let t1 = PhaseClock.now()
             if useCache, let cache, let blob, let key { cache.store(blob: blob, key: key, findings: found) }
+            outcome.phases.add("cache store", PhaseClock.now() - t1)
             out += found
         }
-        if useCache, let cache, let blob { cache.seal(blob) }
+        if useCache, let cache, let blob {
+            let t1 = PhaseClock.now()
+            cache.seal(blob)
+            outcome.phases.add("cache store", PhaseClock.now() - t1)
+        }
         return out
     }
 

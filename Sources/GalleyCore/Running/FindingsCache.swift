@@ -24,6 +24,7 @@ final class FindingsCache {
     /// Encode sealed notes on a second thread (for `--each`, which stores thousands).
     var encodeAhead = false
     private var encoder: NoteEncoder?
+    private var sealed: [(ObjectID, [String: [CachedFinding]])] = []
 
     init(repo: GitRepository) {
         self.repo = repo
@@ -34,8 +35,15 @@ final class FindingsCache {
     /// Every plugin has stored its entry for `blob`: a new note can be encoded now.
     func seal(_ blob: ObjectID) {
         guard encodeAhead, loaded, index[blob] == nil, let entries = pending[blob] else { return }
+        sealed.append((blob, entries))
+        if sealed.count >= 256 { handOver() }
+    }
+
+    private func handOver() {
+        guard !sealed.isEmpty else { return }
         if encoder == nil { encoder = NoteEncoder() }
-        encoder!.enqueue(blob, entries)
+        encoder!.enqueue(sealed)
+        sealed.removeAll(keepingCapacity: true)
     }
 
     /// Cached findings of `key` for `blob`, placed at `path` and `revision`; nil on a miss.
@@ -85,6 +93,7 @@ final class FindingsCache {
     /// with compare-and-swap (rebuilding when another writer moved it first).
     func flush(author: Signature) throws {
         guard hasPending else { return }
+        handOver()
         let ready = encoder?.drain() ?? [:]
         for _ in 0..<20 {
             let tip = try repo.referenceTarget(Self.reference)

@@ -16,9 +16,11 @@ final class NoteEncoder: @unchecked Sendable {
     private var stopped = false
     private var started = false
 
-    func enqueue(_ blob: ObjectID, _ entries: [String: [CachedFinding]]) {
+    /// Hands over a batch of notes: one lock and one wake-up per batch, not per note, so the
+    /// checking thread does not wait on the encoding one.
+    func enqueue(_ batch: [(ObjectID, [String: [CachedFinding]])]) {
         condition.lock()
-        queue.append((blob, entries))
+        queue += batch
         if !started {
             started = true
             Thread { [self] in self.run() }.start()
