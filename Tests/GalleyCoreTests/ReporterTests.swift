@@ -96,6 +96,16 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
         #expect(lines[2] == String(repeating: " ", count: 30) + "^~")
     }
 
+    @Test func twoRulesOnTheSameTextPrintOnce() {
+        let a = finding("(", rule: "byline.format", severity: .warning, replacement: "（", fixable: true)
+        let b = finding("(", rule: "typography.halfwidth-punctuation", severity: .error,
+                        message: Message("中文语句中应使用全角“（”", en: "x"), replacement: "（", fixable: true)
+        let out = textLines([a, b, finding("(", rule: "other.rule", replacement: "〔")], context())
+        #expect(out.filter { $0.contains("news/a.md:3:19:") }.count == 2)
+        #expect(out.contains { $0.hasPrefix("news/a.md:3:19: error: ") && $0.hasSuffix("[byline.format, typography.halfwidth-punctuation]") })
+        #expect(out.contains { $0.hasSuffix("[other.rule]") })
+    }
+
     @Test func colourOnlyWhenAskedFor() {
         let f = finding("５９９９", severity: .error)
         let plain = TextReporter().render([f], summary: .init(files: 1), context: context(lines: ["", "", mixedLine]))
@@ -104,7 +114,7 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
                                              context: context(color: true, lines: ["", "", mixedLine]))
         #expect(coloured.hasPrefix("\u{1B}[1mnews/a.md:3:19:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m 数字应使用半角"))
         #expect(coloured.contains(String(repeating: " ", count: 30) + "\u{1B}[1;31m^~~~~~~~\u{1B}[0m\n"))
-        let warning = TextReporter().render([finding("５", severity: .warning), finding("５", severity: .info)],
+        let warning = TextReporter().render([finding("５", severity: .warning), finding("５", severity: .info, column: 30)],
                                             summary: .init(), context: context(color: true))
         #expect(warning.contains("\u{1B}[1;33mwarning:\u{1B}[0m"))
         #expect(warning.contains("\u{1B}[1;36minfo:\u{1B}[0m"))

@@ -12,8 +12,16 @@ public struct TextReporter: Reporter {
     public func render(_ findings: [Finding], summary: ReportSummary, context: ReportContext) -> String {
         let style = Style(isOn: context.color)
         var out = ""
-        for finding in findings {
-            write(finding, to: &out, style: style, context: context)
+        var i = 0
+        while i < findings.count {
+            // Two plugins flagging the same text with the same suggestion print once, naming both rules.
+            var end = i + 1
+            while end < findings.count, Self.sameSpot(findings[i], findings[end]) { end += 1 }
+            var merged = findings[i]
+            merged.severity = findings[i..<end].map(\.severity).max() ?? merged.severity
+            merged.rule = findings[i..<end].map(\.rule).joined(separator: ", ")
+            write(merged, to: &out, style: style, context: context)
+            i = end
         }
         for problem in summary.problems {
             out += (context.language == .zh ? "问题：" : "problem: ") + TerminalSafe.sanitize(problem) + "\n"
@@ -37,6 +45,11 @@ public struct TextReporter: Reporter {
         if let replacement = finding.replacement {
             out += Self.suggestion(safe(replacement), fixable: finding.fixable, language: language) + "\n"
         }
+    }
+
+    static func sameSpot(_ a: Finding, _ b: Finding) -> Bool {
+        a.path == b.path && a.revision == b.revision && a.line == b.line && a.column == b.column && a.length == b.length
+            && a.replacement == b.replacement && a.fixable == b.fixable && a.introduced == b.introduced && a.fixed == b.fixed
     }
 
     /// `  建议：改为“…”（--fix 可自动修正）` or `  suggestion: “…” (--fix applies it)`.
