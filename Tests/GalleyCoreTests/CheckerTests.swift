@@ -144,6 +144,9 @@ func testFamily(version: String = "1") -> PluginFamily {
         #expect(try git(["count-objects", "-v"], in: dir.path).stdout.contains("packs: 1"))
         // Notes and their fanned-out trees are in the pack: only the notes commit is loose.
         #expect(try looseObjects() == looseBefore + 1)
+        let packs = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/.git/objects/pack").filter { $0.hasSuffix(".idx") }
+        #expect(packs.count == 1)
+        for idx in packs { #expect(try git(["verify-pack", ".git/objects/pack/" + idx], in: dir.path).status == 0) }
         #expect(try git(["fsck", "--strict"], in: dir.path).status == 0)
         #expect(try git(["notes", "--ref=galley", "list"], in: dir.path).stdout.split(separator: "\n").count == 40)
         let blob = try git(["rev-parse", "HEAD:" + ArticleFixture.path("n7")], in: dir.path).stdout.trimmed

@@ -26,7 +26,7 @@ extension GitRepository {
         if objects.isEmpty { return root }
         // The empty root tree is the one object that may not be among `objects` yet.
         if !exists(root), !objects.contains(where: { $0.id == root }) { objects.append(try PackObject(type: .tree, data: [])) }
-        try writePack(objects)
+        try writePackWithIndex(objects)
         return root
     }
 

@@ -10,6 +10,7 @@ extension Checker {
         guard let newsroom else { throw .usage("--each needs a newsroom repository") }
         let repo = newsroom.repo
         var outcome = CheckOutcome()
+        let setupStart = PhaseClock.now()
         let (base, tip) = try resolveRange(range, newsroom)
         let prefixes = try paths.map { p throws(GalleyError) in try newsroom.resolve(p, cwd: cwd, mustExist: false).relative }
         func wanted(_ path: String) -> Bool {
@@ -55,6 +56,7 @@ extension Checker {
         }
         let needsHistory = producers.contains { $0.needsPrevious }
         cache?.encodeAhead = true
+        outcome.phases.add("setup", PhaseClock.now() - setupStart)
         let walker = WalkAhead(gitDir: repo.gitDir, commits: commits, startArticles: previousArticles)
         defer { walker.stop() }
         for (n, commit) in commits.enumerated() {
