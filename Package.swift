@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Plugin families: one library target per folder under Plugins/, each with its own test target.
-let families = ["TypographyRules", "BylineRules", "TermRules"]
+let families = ["TypographyRules", "BylineRules", "TermRules", "PeopleRules"]
 
 let package = Package(
     name: "Galley",

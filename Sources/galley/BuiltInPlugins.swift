@@ -1,5 +1,6 @@
 import GalleyCore
 import BylineRules
+import PeopleRules
 import TermRules
 import TypographyRules
 
@@ -8,4 +9,5 @@ let builtInFamilies: [PluginFamily] = [
     typographyPlugin,
     bylinePlugin,
     termsPlugin,
+    peoplePlugin,
 ]
