@@ -185,16 +185,21 @@ struct PeopleScan: Sendable {
     let segments: [(text: CompactText, mentions: [Mention], isBody: Bool)]
 
     static func of(_ article: ArticleContext) -> PeopleScan? {
-        article.shared("people.scan") { () -> PeopleScan? in
-            guard let date = article.frontMatter?.issue, case .success(let roster) = PeopleRoster.load(article.resources),
-                  !roster.people.isEmpty
-            else { return nil }
-            let scanner = MentionScanner(roster: roster, date: date)
-            let texts = MentionScanner.segments(article)
-            return PeopleScan(roster: roster, date: date, segments: texts.enumerated().map { i, t in
-                (t, scanner.mentions(in: t), i == texts.count - 1)
-            })
-        }
+        // Wrapped: the shared memo cannot hold an optional (a stored nil reads back as "not made yet").
+        article.shared("people.scan") { Made(scan: make(article)) }.scan
+    }
+
+    struct Made: Sendable { let scan: PeopleScan? }
+
+    static func make(_ article: ArticleContext) -> PeopleScan? {
+        guard let date = article.frontMatter?.issue, case .success(let roster) = PeopleRoster.load(article.resources),
+              !roster.people.isEmpty
+        else { return nil }
+        let scanner = MentionScanner(roster: roster, date: date)
+        let texts = MentionScanner.segments(article)
+        return PeopleScan(roster: roster, date: date, segments: texts.enumerated().map { i, t in
+            (t, scanner.mentions(in: t), i == texts.count - 1)
+        })
     }
 
     var body: (text: CompactText, mentions: [Mention]) {
