@@ -55,6 +55,7 @@ public struct TermDictionary: Sendable {
 
     /// One accepted occurrence: entry, which wrong form, scalar range in the scanned text.
     struct Hit: Sendable {
+        let pattern: Int
         let entry: Int
         let form: Int
         let start: Int
@@ -68,7 +69,7 @@ public struct TermDictionary: Sendable {
         automaton.scan(text.scalars, joiningWrappedLines: true) { m in
             let (entry, form) = forms[m.pattern]
             if accepts(entries[entry], entry: entry, start: m.start, end: m.end, in: view) {
-                candidates.append(Hit(entry: entry, form: form, start: m.start, end: m.end))
+                candidates.append(Hit(pattern: m.pattern, entry: entry, form: form, start: m.start, end: m.end))
             }
         }
         guard candidates.count > 1 else { return candidates }

@@ -2,10 +2,10 @@
 /// occurrence of every pattern, overlapping ones included, however many patterns there are.
 ///
 /// Scalars the patterns use get a small class number (a table for the BMP, a dictionary above it); a
-/// scalar of no pattern sends the automaton back to the root at once. The trie's edges are stored in
-/// one flat array per state (sorted by class, usually one or two), the root's in a dense table, and
-/// each state points at the nearest state with an output (the dictionary-suffix link), so a scan costs
-/// one or two array reads per scalar plus the matches.
+/// scalar of no pattern sends the automaton back to the root at once. The trie's edges are one flat
+/// array (sorted by class per state, searched by bisection when a state has many), the root's a dense
+/// table; each state's edge range, failure link and nearest state with an output (the dictionary-suffix
+/// link) sit side by side, so a step usually reads one cache line of states and one of edges.
 public struct AhoCorasick: Sendable {
     /// One occurrence: pattern `pattern` over scalars `start..<end` of the scanned text.
     public struct Match: Sendable, Equatable {
@@ -27,20 +27,19 @@ public struct AhoCorasick: Sendable {
     public let lengths: [Int]
     public var patternCount: Int { lengths.count }
     /// States of the trie.
-    public var stateCount: Int { fail.count }
+    public var stateCount: Int { node.count / 4 }
+
+    /// Per state, side by side so one cache line serves a step: first edge, end of edges, failure link,
+    /// and the state itself when it ends a pattern, else its nearest suffix state that does, else -1.
+    private let node: [Int32]
+    /// Edges as one word each: class in the high half, target state in the low half, sorted by class.
+    private let edge: [UInt64]
 
     // Scalar classes: 0 is "in no pattern".
     private let bmpClass: [UInt16]
     private let astralClass: [UInt32: UInt16]
-    // Edges of state s: edgeClass/edgeTarget[edgeStart[s]..<edgeStart[s + 1]], sorted by class.
-    private let edgeStart: [Int32]
-    private let edgeClass: [UInt16]
-    private let edgeTarget: [Int32]
     /// The root's edges as a dense table by class.
     private let rootNext: [Int32]
-    private let fail: [Int32]
-    /// The state itself when it ends a pattern, else its nearest suffix state that does, else -1.
-    private let firstOutput: [Int32]
     /// The next suffix state with an output after this one, or -1.
     private let nextOutput: [Int32]
     /// Patterns ending at state s: outputList[outputStart[s]..<outputStart[s + 1]].
@@ -156,12 +155,16 @@ public struct AhoCorasick: Sendable {
             outList += ends[s]
             outStart[s + 1] = Int32(outList.count)
         }
-        edgeStart = start
-        edgeClass = classes
-        edgeTarget = targets
         rootNext = root
-        fail = failLinks
-        firstOutput = first
+        var packed = [Int32](repeating: 0, count: 4 * n)
+        for s in 0..<n {
+            packed[4 * s] = start[s]
+            packed[4 * s + 1] = start[s + 1]
+            packed[4 * s + 2] = failLinks[s]
+            packed[4 * s + 3] = first[s]
+        }
+        node = packed
+        edge = (0..<targets.count).map { UInt64(classes[$0]) << 32 | UInt64(UInt32(bitPattern: targets[$0])) }
         nextOutput = next
         outputStart = outStart
         outputList = outList
@@ -184,12 +187,9 @@ public struct AhoCorasick: Sendable {
     /// Calls `found` for every match in `text`, in order of its end.
     public func scan(_ text: UnsafeBufferPointer<Unicode.Scalar>, joiningWrappedLines: Bool = false, _ found: (Match) -> Void) {
         bmpClass.withUnsafeBufferPointer { bmp in
-        edgeStart.withUnsafeBufferPointer { edgeStart in
-        edgeClass.withUnsafeBufferPointer { edgeClass in
-        edgeTarget.withUnsafeBufferPointer { edgeTarget in
+        node.withUnsafeBufferPointer { node in
+        edge.withUnsafeBufferPointer { edge in
         rootNext.withUnsafeBufferPointer { rootNext in
-        fail.withUnsafeBufferPointer { fail in
-        firstOutput.withUnsafeBufferPointer { firstOutput in
             // Positions of the last fed scalars, for the start of a match that stepped over a line break.
             var fed = [Int](repeating: 0, count: Self.maximumLength)
             let mask = Self.maximumLength - 1
@@ -221,18 +221,24 @@ public struct AhoCorasick: Sendable {
                     fedCount += 1
                 }
                 // Follow failure links until a state has an edge for c; the root has a dense table.
+                let key = UInt64(c) << 32
                 while true {
                     if state == 0 {
                         state = Int(rootNext[c])
                         break
                     }
-                    var k = Int(edgeStart[state])
-                    let end = Int(edgeStart[state + 1])
+                    var k = Int(node[4 * state])
+                    var end = Int(node[4 * state + 1])
                     var target = -1
+                    // Binary search down to a few edges, then a linear scan.
+                    while end - k > 8 {
+                        let mid = (k + end) >> 1
+                        if edge[mid] & 0xFFFF_FFFF_0000_0000 <= key { k = mid } else { end = mid }
+                    }
                     while k < end {
-                        let e = Int(edgeClass[k])
-                        if e >= c {
-                            if e == c { target = Int(edgeTarget[k]) }
+                        let e = edge[k] & 0xFFFF_FFFF_0000_0000
+                        if e >= key {
+                            if e == key { target = Int(Int32(bitPattern: UInt32(truncatingIfNeeded: edge[k]))) }
                             break
                         }
                         k += 1
@@ -241,9 +247,9 @@ public struct AhoCorasick: Sendable {
                         state = target
                         break
                     }
-                    state = Int(fail[state])
+                    state = Int(node[4 * state + 2])
                 }
-                var o = Int(firstOutput[state])
+                var o = Int(node[4 * state + 3])
                 while o >= 0 {
                     for p in Int(outputStart[o])..<Int(outputStart[o + 1]) {
                         let pattern = Int(outputList[p])
@@ -255,6 +261,6 @@ public struct AhoCorasick: Sendable {
                 }
                 i += 1
             }
-        }}}}}}}
+        }}}}
     }
 }
