@@ -88,6 +88,31 @@ import Testing
         #expect(Self.findings(try Self.context(page, files: try Self.shippedFiles(local: false))) == [])
     }
 
+    /// Sentences where a wrong form of the shipped lists is spelled across two words, or quoted as a title.
+    @Test func theShippedListsLeaveLegitimateWordsAlone() throws {
+        let files = try Self.shippedFiles(local: false)
+        let legitimate = [
+            "老人们尤其它们的子女都盼着电梯。", "补贴按装机容量计算。", "报名截止日期为11月30日。", "活动于月底截止。",
+            "这样既使用传统工艺，也采用新技术。", "这样做既使企业受益，又让群众得实惠。", "他推荐了散文集《其它的风景》。",
+            "全市统一付款。", "市里公布署名文章。", "过渡假期结束。", "他要立即然后再去。", "任凭添加。", "选手轻松驰骋赛场。",
+            "人群起哄动手。", "埋伏侍卫。", "番茄克数。", "夕阳余晖映照湖面。", "参赛的多是十四五岁的孩子。",
+            "明年是“十五五”规划实施的第二年。", "产业圆梦计划启动。", "险峻工程顺利推进。", "出门坎坷多。",
+        ]
+        for sentence in legitimate {
+            #expect(Self.findings(try Self.context(sentence, files: files)) == [], "\(sentence)")
+        }
+        let wrong = [
+            ("明年是十五五规划实施的第二年。", "terms.formulation 十五五→“十五五”"),
+            ("这次调研可谓名符\n其实。", "terms.variant 名符\n其实→名副其实"),
+            ("代表团访问了北朝鲜。", "terms.banned 北朝鲜→朝鲜"),
+            ("副市长亲自带队。", "terms.careful 亲自→"),
+            ("截止今年10月底，共建成120个。", "terms.typo 截止→截至"),
+        ]
+        for (sentence, finding) in wrong {
+            #expect(Self.findings(try Self.context(sentence, files: files)) == [finding], "\(sentence)")
+        }
+    }
+
     @Test func overrideReplacesAndSilenceRemoves() throws {
         let shipped = "category: typo\nterms:\n  - {wrong: 按装, right: 安装, certain: true}\n  - {wrong: 再接再励, right: 再接再厉, certain: true}\n"
         let local = "terms:\n  - {wrong: 按装, right: 安装, category: typo, override: true, followed-by: [电梯]}\nsilence: [再接再励]\n"
