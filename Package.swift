@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Plugin families: one library target per folder under Plugins/, each with its own test target.
-let families = ["TypographyRules", "BylineRules"]
+let families = ["TypographyRules", "BylineRules", "TermRules", "PeopleRules"]
 
 let package = Package(
     name: "Galley",
@@ -25,7 +25,7 @@ let package = Package(
             name: "galley",
             dependencies: ["GalleyCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
                 + families.map { .target(name: $0) }),
-        .executableTarget(name: "galley-bench", dependencies: ["GalleyCore", "TypographyRules"]),
+        .executableTarget(name: "galley-bench", dependencies: ["GalleyCore", "TypographyRules", "TermRules"]),
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore"], path: "Tests/GalleyTestSupport"),
         .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyCore", "GalleyTestSupport", "galley"]),

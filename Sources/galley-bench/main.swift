@@ -1,4 +1,4 @@
-// galley-bench: release-mode benchmarks of Galley against its peers (git, autocorrect-py).
+// galley-bench: release-mode benchmarks of Galley against its peers (git, autocorrect-py, pyahocorasick).
 //
 //   swift build -c release --product galley && swift build -c release --product galley-bench
 //   .build/release/galley-bench <suite> [--quick]
@@ -24,6 +24,8 @@ let suites: [Suite] = [
           run: EachSuite.run),
     Suite(name: "typography", summary: "check and fix of 10 MiB of newspaper text by the typography rules, peak memory (vs autocorrect-py)",
           run: TypographySuite.run),
+    Suite(name: "terms", summary: "a 10,000-entry term dictionary over 10 MiB: the term rules and the automaton build (vs pyahocorasick)",
+          run: TermsSuite.run),
 ]
 
 /// What every suite gets: the mode, a scratch folder under /tmp, and the programs to run.

@@ -13,7 +13,7 @@ public struct Configuration: Sendable {
 
     public static let fileName = "galley.yml"
     public static let defaultStatuses = ["draft", "submitted", "edited", "proofread", "approved", "published", "spiked"]
-    static let knownKeys: Set<String> = ["newsroom", "statuses", "rules", "plugins", "profile", "layout", "terms"]
+    static let knownKeys: Set<String> = ["newsroom", "statuses", "rules", "plugins", "profile", "layout", "terms", "report"]
 
     public init() {}
 

@@ -40,7 +40,7 @@ public final class Checker {
                     if issue.isError { resourceErrors.append(TerminalSafe.sanitize(issue.message)) } else { warnings.append(issue.message) }
                 }
             }
-            let digest = plugin.family.resourcePaths.map { p in p + "=" + stableDigest(resources?.file(p) ?? "") }.joined(separator: ";")
+            let digest = plugin.family.resourcePaths.map { p in p + "=" + stableDigest(resources?.digestText(for: p) ?? "") }.joined(separator: ";")
             producers.append(BuiltInProducer(plugin, resourceDigest: digest))
         }
         producers += makeExternalProducers()
@@ -135,6 +135,10 @@ public final class Checker {
         for plugin in ruleSet.plugins { paths.formUnion(plugin.family.resourcePaths) }
         var files: [String: String] = [:]
         for p in paths {
+            if NewsroomResources.isFolder(p) {
+                for (path, bytes) in folderFiles(p, tree: tree, in: newsroom) { files[path] = String(decoding: bytes, as: UTF8.self) }
+                continue
+            }
             let bytes: [UInt8]?
             if let tree {
                 bytes = (try? newsroom.repo.blobID(at: p, inTree: tree)).flatMap { $0 }.flatMap { try? newsroom.repo.blobData($0) }

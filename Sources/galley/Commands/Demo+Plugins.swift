@@ -24,6 +24,7 @@ extension Galley.Demo {
         print("(run again: \(again.walked) of \(again.revisions) revisions walked, \(again.files) article versions read: the first run left")
         print(" findings per article version and a checkpoint on HEAD in refs/notes/galley; try 'git notes --ref=galley list')")
 
+        try showReport(newsroom)
         try showGate(newsroom)
         try showBylineGate(newsroom)
     }
