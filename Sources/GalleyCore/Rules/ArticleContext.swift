@@ -70,7 +70,8 @@ final class AnalysisMemo: @unchecked Sendable {
     func value<T>(_ key: String, _ make: () -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
-        if let v = values[key] as? T { return v }
+        // A stored nil is a result too (an optional analysis): test presence before the cast.
+        if let stored = values[key], let v = stored as? T { return v }
         let v = make()
         values[key] = v
         return v
