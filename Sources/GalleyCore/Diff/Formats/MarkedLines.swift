@@ -1,0 +1,111 @@
+/// The body's pieces on the new layout, cut into the new text's lines, for the line-oriented formats.
+///
+/// Deleted text is normalised, so a paragraph break inside it is shown as `¶` (the new text has no line
+/// there). An inserted paragraph break is shown as a marked `¶` at the end of its line.
+struct MarkedLines {
+    struct Fragment {
+        let op: DiffOperation
+        let text: String
+        let move: Int?
+    }
+
+    struct Line {
+        /// 1-based line number in the new text.
+        let number: Int
+        var fragments: [Fragment] = []
+        var isChanged: Bool { fragments.contains { $0.op != .equal } }
+    }
+
+    let lines: [Line]
+
+    init(_ pieces: [DiffPiece], firstLine: Int = 1) {
+        var lines: [Line] = []
+        var current = Line(number: firstLine)
+        for piece in pieces {
+            if piece.op == .delete || piece.op == .movedFrom {
+                let shown = piece.text.replacingNewlines(with: "¶")
+                current.fragments.append(Fragment(op: piece.op, text: shown, move: piece.move))
+                continue
+            }
+            let parts = piece.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (k, part) in parts.enumerated() {
+                if k > 0 {
+                    if piece.op != .equal, k == 1 || !parts[k - 1].isEmpty {
+                        current.fragments.append(Fragment(op: piece.op, text: "¶", move: piece.move))
+                    }
+                    lines.append(current)
+                    current = Line(number: current.number + 1)
+                }
+                if !part.isEmpty { current.fragments.append(Fragment(op: piece.op, text: String(part), move: piece.move)) }
+            }
+        }
+        if !current.fragments.isEmpty { lines.append(current) }
+        self.lines = lines
+    }
+
+    /// Groups of line indices to show: each changed line with `context` lines around it, overlapping groups joined.
+    func groups(context: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for (i, line) in lines.enumerated() where line.isChanged {
+            let lo = max(0, i - context), hi = min(lines.count, i + context + 1)
+            if let last = out.last, lo <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(hi, last.upperBound)
+            } else {
+                out.append(lo..<hi)
+            }
+        }
+        return out
+    }
+}
+
+/// How one kind of piece is marked: git's word-diff markers, or colours.
+struct DiffMarks {
+    let color: Bool
+
+    static let reset = "\u{1B}[0m"
+
+    func open(_ op: DiffOperation, _ move: Int?) -> String {
+        switch (op, color) {
+        case (.equal, _): return ""
+        case (.delete, false): return "[-"
+        case (.insert, false): return "{+"
+        case (.movedFrom, false): return "[<"
+        case (.movedTo, false): return "{>"
+        case (.delete, true): return "\u{1B}[31;9m"
+        case (.insert, true): return "\u{1B}[32;4m"
+        case (.movedFrom, true): return "\u{1B}[36;9m"
+        case (.movedTo, true): return "\u{1B}[36;4m"
+        }
+    }
+
+    func close(_ op: DiffOperation, _ move: Int?) -> String {
+        switch (op, color) {
+        case (.equal, _): return ""
+        case (.delete, false): return "-]"
+        case (.insert, false): return "+}"
+        case (.movedFrom, false): return "<]" + (move.map { "⁽\($0)⁾" } ?? "")
+        case (.movedTo, false): return ">}" + (move.map { "⁽\($0)⁾" } ?? "")
+        case (.movedFrom, true), (.movedTo, true): return Self.reset + (move.map { "\u{1B}[36m⁽\($0)⁾" + Self.reset } ?? "")
+        case (_, true): return Self.reset
+        }
+    }
+
+    func render(_ op: DiffOperation, _ text: String, move: Int? = nil) -> String {
+        op == .equal ? TerminalSafe.sanitize(text) : open(op, move) + TerminalSafe.sanitize(text) + close(op, move)
+    }
+
+    func render(_ pieces: [DiffPiece]) -> String {
+        pieces.map { render($0.op, $0.op == .delete || $0.op == .movedFrom ? $0.text.replacingNewlines(with: "¶") : $0.text, move: $0.move) }.joined()
+    }
+
+    func render(_ line: MarkedLines.Line) -> String {
+        line.fragments.map { render($0.op, $0.text, move: $0.move) }.joined()
+    }
+}
+
+extension String {
+    func replacingNewlines(with mark: String) -> String {
+        guard contains("\n") else { return self }
+        return split(separator: "\n", omittingEmptySubsequences: false).joined(separator: mark)
+    }
+}
