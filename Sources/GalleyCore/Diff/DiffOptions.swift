@@ -6,8 +6,8 @@ public struct DiffOptions: Sendable, Equatable {
     public var moves = true
     /// Slide edits to Chinese punctuation and merge edits split by a character or two (semantic cleanup).
     public var cleanup = true
-    /// Seconds the character-level refinement may take; regions not refined by then stay at sentence
-    /// or paragraph granularity, and the diff says so.
+    /// Seconds the comparison may take (from its start) before the regions not yet refined stay at
+    /// sentence or paragraph granularity; the diff says so when that happens.
     public var timeLimit: Double = 1.0
     /// A changed region of more tokens than this (both sides together) stays at sentence granularity.
     public var characterRegionLimit = 200_000

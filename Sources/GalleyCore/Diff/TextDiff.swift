@@ -36,18 +36,25 @@ public struct TextDiff: Sendable {
 
     public var statistics: DiffStatistics {
         var s = DiffStatistics()
+        var previous: Change?
+        var runHasPlainEdit = false
         for c in changes {
-            var counted = false
+            let touching = previous.map { $0.a.upperBound == c.a.lowerBound && $0.b.upperBound == c.b.lowerBound } ?? false
+            if !touching {
+                if runHasPlainEdit { s.changes += 1 }
+                runHasPlainEdit = false
+            }
             if c.aMove < 0, !c.a.isEmpty {
                 s.deleted += nonWhite(tokensA.starts, c.a, old.scalars)
-                counted = true
+                runHasPlainEdit = true
             }
             if c.bMove < 0, !c.b.isEmpty {
                 s.inserted += nonWhite(tokensB.starts, c.b, new.scalars)
-                counted = true
+                runHasPlainEdit = true
             }
-            if counted { s.changes += 1 }
+            previous = c
         }
+        if runHasPlainEdit { s.changes += 1 }
         s.moves = moves.count
         s.changes += moves.count
         s.moved = moves.reduce(0) { $0 + $1.characters }
@@ -111,6 +118,12 @@ public struct TextDiff: Sendable {
     /// joining the `inOld` pieces gives a text that normalises to the old one.
     public var piecesOnNewLayout: [DiffPiece] {
         var builder = PieceBuilder()
+        layOutOnNewText(into: &builder)
+        return builder.finish()
+    }
+
+    /// Feeds the pieces of `piecesOnNewLayout` to `builder`, as scalar ranges (no strings made).
+    func layOutOnNewText<Sink: PieceSink>(into builder: inout Sink) {
         var position = 0
         let original = new.original
         var next = 0
@@ -133,7 +146,6 @@ public struct TextDiff: Sendable {
             }
         }
         if position < original.count { builder.add(.equal, original, position..<original.count, move: nil) }
-        return builder.finish()
     }
 
     /// The edits inside a moved and edited run, over the normalised texts (empty for an exact move).
@@ -153,14 +165,29 @@ public struct TextDiff: Sendable {
         ScalarBuffer.string(old.scalars, scalarRange(tokensA, move.a)).trimmingParagraphBreaks()
     }
 
-    /// 1-based paragraph of the old text where a move starts, and of the new text where it lands.
-    public func paragraphs(of move: Move) -> (from: Int, to: Int) {
-        func paragraph(_ tokens: Tokens, _ range: Range<Int>) -> Int {
-            var t = range.lowerBound
-            while t < range.upperBound, tokens.isParagraph(t) { t += 1 }
-            return 1 + (0..<t).reduce(0) { $0 + (tokens.isParagraph($1) ? 1 : 0) }
+    /// For each move (in order), the 1-based paragraph of the old text it left and of the new text it
+    /// went to. One pass over the separators, so it costs the same for one move or thousands.
+    public var moveParagraphs: [(from: Int, to: Int)] {
+        func paragraphs(_ tokens: Tokens, _ starts: [Int]) -> [Int] {
+            // Paragraph number of each start, counting separators before it (skipping leading ones).
+            let order = starts.indices.sorted { starts[$0] < starts[$1] }
+            var out = [Int](repeating: 0, count: starts.count)
+            var separators = 0
+            var t = 0
+            for k in order {
+                var start = starts[k]
+                while start < tokens.count, tokens.isParagraph(start) { start += 1 }
+                while t < start {
+                    if tokens.isParagraph(t) { separators += 1 }
+                    t += 1
+                }
+                out[k] = separators + 1
+            }
+            return out
         }
-        return (paragraph(tokensA, move.a), paragraph(tokensB, move.b))
+        let from = paragraphs(tokensA, moves.map(\.a.lowerBound))
+        let to = paragraphs(tokensB, moves.map(\.b.lowerBound))
+        return moves.indices.map { (from[$0], to[$0]) }
     }
 
     private func pieces(of segments: [Segment]) -> [DiffPiece] {
@@ -177,8 +204,8 @@ public struct TextDiff: Sendable {
 
     /// Emits normalised scalars `range` of the new text as its original text, with the layout white space
     /// before each character as unchanged text; returns the new position in the original.
-    private func emitNewLayout(_ op: DiffOperation, _ range: Range<Int>, _ move: Int?, from start: Int,
-                               into builder: inout PieceBuilder) -> Int {
+    private func emitNewLayout<Sink: PieceSink>(_ op: DiffOperation, _ range: Range<Int>, _ move: Int?, from start: Int,
+                                                into builder: inout Sink) -> Int {
         let original = new.original, origin = new.origin, scalars = new.scalars
         var position = start
         var k = range.lowerBound
@@ -201,8 +228,13 @@ public struct TextDiff: Sendable {
     }
 }
 
+/// Where the pieces of a diff go as they are made: scalar ranges with their operation and move.
+protocol PieceSink {
+    mutating func add(_ op: DiffOperation, _ scalars: [UInt32], _ range: Range<Int>, move: Int?)
+}
+
 /// Collects pieces, joining neighbours with the same operation and move.
-struct PieceBuilder {
+struct PieceBuilder: PieceSink {
     private var out: [DiffPiece] = []
     private var bytes: [UInt8] = []
     private var op: DiffOperation = .equal

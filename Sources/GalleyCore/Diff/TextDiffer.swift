@@ -11,11 +11,14 @@
 /// 5. Find moves (`MoveDetector`).
 public enum TextDiffer {
     public static func diff(_ old: String, _ new: String, options: DiffOptions = DiffOptions()) -> TextDiff {
-        diff(NormalizedText(old), NormalizedText(new), options: options)
+        let started = DiffClock.nanoseconds()
+        let a = NormalizedText(old), b = NormalizedText(new)
+        var engine = DiffEngine(old: a, new: b, options: options, started: started)
+        return engine.run()
     }
 
     public static func diff(_ old: NormalizedText, _ new: NormalizedText, options: DiffOptions = DiffOptions()) -> TextDiff {
-        var engine = DiffEngine(old: old, new: new, options: options)
+        var engine = DiffEngine(old: old, new: new, options: options, started: DiffClock.nanoseconds())
         return engine.run()
     }
 }
@@ -32,7 +35,8 @@ struct DiffEngine {
     private var fallbackRegions: [DiffGranularity: (time: Int, size: Int)] = [:]
     private let deadline: UInt64
 
-    init(old: NormalizedText, new: NormalizedText, options: DiffOptions) {
+    /// `started`: when the comparison began (the time limit counts from there).
+    init(old: NormalizedText, new: NormalizedText, options: DiffOptions, started: UInt64) {
         self.old = old
         self.new = new
         self.options = options
@@ -41,7 +45,7 @@ struct DiffEngine {
         tokensB = Tokens(new.scalars, atoms: options.atoms, interner: &atoms)
         deleted = [Bool](repeating: false, count: tokensA.count)
         inserted = [Bool](repeating: false, count: tokensB.count)
-        deadline = DiffClock.nanoseconds() + UInt64(max(0, options.timeLimit) * 1e9)
+        deadline = started + UInt64(max(0, options.timeLimit) * 1e9)
     }
 
     mutating func run() -> TextDiff {
@@ -68,7 +72,8 @@ struct DiffEngine {
         }
         var moves: [TextDiff.Move] = []
         if options.moves {
-            var detector = MoveDetector(a: tokensA, b: tokensB, aScalars: old.scalars, bScalars: new.scalars, options: options)
+            var detector = MoveDetector(a: tokensA, b: tokensB, aScalars: old.scalars, bScalars: new.scalars, options: options,
+                                        deadline: deadline)
             moves = detector.run(&changes)
         }
         return TextDiff(old: old, new: new, tokensA: tokensA, tokensB: tokensB, changes: changes, moves: moves,

@@ -41,8 +41,9 @@ enum DiffHTMLFormat {
         html += "</section>\n"
         if !diff.body.moves.isEmpty {
             html += "<section class=\"moves\"><h2>移动</h2>\n<ol>\n"
-            for move in diff.body.moves {
-                let (from, to) = diff.body.paragraphs(of: move)
+            let places = diff.body.moveParagraphs
+            for (k, move) in diff.body.moves.enumerated() {
+                let (from, to) = places[k]
                 let inner = diff.body.innerPieces(of: move)
                 html += "<li id=\"move-\(move.number)\">第\(from)段 → 第\(to)段，\(move.characters)字"
                 html += inner.isEmpty ? "，文字未改" : "，移动中改动：" + inline(inner.onlyChangedSentences())

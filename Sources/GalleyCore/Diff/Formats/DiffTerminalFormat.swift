@@ -55,8 +55,9 @@ struct DiffTerminalFormat {
 
     private func moves(_ body: TextDiff) -> String {
         var out = ""
-        for move in body.moves {
-            let (from, to) = body.paragraphs(of: move)
+        let places = body.moveParagraphs
+        for (k, move) in body.moves.enumerated() {
+            let (from, to) = places[k]
             var line = "moved ⁽\(move.number)⁾: \(move.characters) characters from paragraph \(from) to paragraph \(to)"
             let inner = body.innerPieces(of: move)
             line += inner.isEmpty ? ", unchanged" : ", edited: " + marks.render(inner.onlyChangedSentences())

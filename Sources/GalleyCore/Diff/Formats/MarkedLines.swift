@@ -1,7 +1,8 @@
 /// The body's pieces on the new layout, cut into the new text's lines, for the line-oriented formats.
 ///
-/// Deleted text is normalised, so a paragraph break inside it is shown as `¶` (the new text has no line
-/// there). An inserted paragraph break is shown as a marked `¶` at the end of its line.
+/// Deleted text is normalised. Whole deleted (or moved-away) paragraphs get lines of their own where they
+/// stood; a paragraph break deleted inside a line shows as a marked `¶`. An inserted paragraph break that
+/// splits a paragraph shows as a marked `¶` at the end of its line; inserted paragraphs are simply marked.
 struct MarkedLines {
     struct Fragment {
         let op: DiffOperation
@@ -10,7 +11,8 @@ struct MarkedLines {
     }
 
     struct Line {
-        /// 1-based line number in the new text.
+        /// 1-based line number in the new text (a line that holds only deleted text has the number of
+        /// the line it stands before).
         let number: Int
         var fragments: [Fragment] = []
         var isChanged: Bool { fragments.contains { $0.op != .equal } }
@@ -21,25 +23,41 @@ struct MarkedLines {
     init(_ pieces: [DiffPiece], firstLine: Int = 1) {
         var lines: [Line] = []
         var current = Line(number: firstLine)
-        for piece in pieces {
+        // Deleted paragraphs that go after the current line, once it ends.
+        var after: [Line] = []
+        func endLine() {
+            lines.append(current)
+            lines += after
+            after = []
+            current = Line(number: current.number + 1)
+        }
+        for (k, piece) in pieces.enumerated() {
             if piece.op == .delete || piece.op == .movedFrom {
-                let shown = piece.text.replacingNewlines(with: "¶")
-                current.fragments.append(Fragment(op: piece.op, text: shown, move: piece.move))
+                let atLineStart = current.fragments.isEmpty
+                let atLineEnd = k + 1 == pieces.count || pieces[k + 1].text.first == "\n"
+                let own = piece.text.contains("\n") && piece.text != "\n"
+                    && ((atLineStart && piece.text.last == "\n") || (atLineEnd && piece.text.first == "\n"))
+                if own {
+                    let paragraphs = piece.text.trimmingParagraphBreaks().split(separator: "\n").map {
+                        Line(number: current.number, fragments: [Fragment(op: piece.op, text: String($0), move: piece.move)])
+                    }
+                    if atLineStart { lines += paragraphs } else { after += paragraphs }
+                } else {
+                    current.fragments.append(Fragment(op: piece.op, text: piece.text.replacingNewlines(with: "¶"), move: piece.move))
+                }
                 continue
             }
             let parts = piece.text.split(separator: "\n", omittingEmptySubsequences: false)
-            for (k, part) in parts.enumerated() {
-                if k > 0 {
-                    if piece.op != .equal, k == 1 || !parts[k - 1].isEmpty {
-                        current.fragments.append(Fragment(op: piece.op, text: "¶", move: piece.move))
-                    }
-                    lines.append(current)
-                    current = Line(number: current.number + 1)
+            let splitsParagraph = piece.op != .equal && piece.text.allSatisfy { $0 == "\n" || $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+            for (i, part) in parts.enumerated() {
+                if i > 0 {
+                    if splitsParagraph, i == 1 { current.fragments.append(Fragment(op: piece.op, text: "¶", move: piece.move)) }
+                    endLine()
                 }
                 if !part.isEmpty { current.fragments.append(Fragment(op: piece.op, text: String(part), move: piece.move)) }
             }
         }
-        if !current.fragments.isEmpty { lines.append(current) }
+        if !current.fragments.isEmpty || !after.isEmpty { endLine() }
         self.lines = lines
     }
 
@@ -47,7 +65,9 @@ struct MarkedLines {
     func groups(context: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
         for (i, line) in lines.enumerated() where line.isChanged {
-            let lo = max(0, i - context), hi = min(lines.count, i + context + 1)
+            var lo = max(0, i - context), hi = min(lines.count, i + context + 1)
+            while lo < i, lines[lo].fragments.isEmpty { lo += 1 }
+            while hi > i + 1, lines[hi - 1].fragments.isEmpty { hi -= 1 }
             if let last = out.last, lo <= last.upperBound {
                 out[out.count - 1] = last.lowerBound..<max(hi, last.upperBound)
             } else {
