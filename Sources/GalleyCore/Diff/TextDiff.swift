@@ -106,6 +106,8 @@ public struct TextDiff: Sendable {
         return out
     }
 
+    static let lineBreak: [UInt32] = [0x0A]
+
     var segments: [Segment] { segments(of: changes, a: 0..<tokensA.count, b: 0..<tokensB.count) }
 
     /// The diff over the normalised texts. Joining the pieces that are `inOld` gives the normalised old
@@ -114,7 +116,7 @@ public struct TextDiff: Sendable {
 
     /// The diff on the new text's layout: unchanged, inserted and moved-to text carry the new text's own
     /// line breaks and spaces (layout white space that normalisation dropped comes back as unchanged
-    /// pieces), deleted text is shown normalised. Joining the `inNew` pieces gives the new text exactly;
+    /// pieces), deleted text is shown normalised (a paragraph break in it as a blank line). Joining the `inNew` pieces gives the new text exactly;
     /// joining the `inOld` pieces gives a text that normalises to the old one.
     public var piecesOnNewLayout: [DiffPiece] {
         var builder = PieceBuilder()
@@ -139,7 +141,14 @@ public struct TextDiff: Sendable {
                         position = gapEnd
                     }
                 }
-                builder.add(s.op, old.scalars, s.a, move: s.move)
+                // A paragraph break of the old text is a blank line here, so the old text can be read back.
+                var start = s.a.lowerBound
+                for k in s.a where old.scalars[k] == DiffCharacters.paragraph {
+                    builder.add(s.op, old.scalars, start..<(k + 1), move: s.move)
+                    builder.add(s.op, Self.lineBreak, 0..<1, move: s.move)
+                    start = k + 1
+                }
+                builder.add(s.op, old.scalars, start..<s.a.upperBound, move: s.move)
             case .equal, .insert, .movedTo:
                 position = emitNewLayout(s.op, s.b, s.move, from: position, into: &builder)
                 next = s.b.upperBound

@@ -30,6 +30,9 @@ struct DiffEngine {
     let options: DiffOptions
     let tokensA: Tokens
     let tokensB: Tokens
+    /// The tokens as the alignment sees them: those of paragraphs moved unchanged get ids of their own.
+    var alignA: Tokens
+    var alignB: Tokens
     var deleted: [Bool]
     var inserted: [Bool]
     private var fallbackRegions: [DiffGranularity: (time: Int, size: Int)] = [:]
@@ -43,6 +46,8 @@ struct DiffEngine {
         var atoms = SliceInterner(firstID: Tokens.firstAtomID)
         tokensA = Tokens(old.scalars, atoms: options.atoms, interner: &atoms)
         tokensB = Tokens(new.scalars, atoms: options.atoms, interner: &atoms)
+        alignA = tokensA
+        alignB = tokensB
         deleted = [Bool](repeating: false, count: tokensA.count)
         inserted = [Bool](repeating: false, count: tokensB.count)
         deadline = started + UInt64(max(0, options.timeLimit) * 1e9)
@@ -63,12 +68,16 @@ struct DiffEngine {
         while lo > 0, !tokensA.isParagraph(lo - 1) { lo -= 1 }
         while tail > 0, !tokensA.isParagraph(n - tail) { tail -= 1 }
         let aRange = lo..<(n - tail), bRange = lo..<(m - tail)
-        var units = UnitIndex(tokensA: tokensA, tokensB: tokensB)
+        var units = UnitIndex(tokensA: tokensA, tokensB: tokensB, region: (aRange, bRange))
+        // Paragraphs moved unchanged take no part in the finer alignment: matched sentence by sentence
+        // against the text around their old or new place they would come out as scraps.
+        alignA = Self.masked(tokensA, units.movedA, base: -1)
+        alignB = Self.masked(tokensB, units.movedB, base: -(1 << 30) - 1)
         refine(.paragraph, aRange, bRange, &units)
 
         var changes = EditScript.changes(deleted: deleted, inserted: inserted)
         if options.cleanup {
-            changes = SemanticCleanup(a: tokensA, b: tokensB).run(changes)
+            changes = SemanticCleanup(a: alignA, b: alignB).run(changes)
         }
         var moves: [TextDiff.Move] = []
         if options.moves {
@@ -78,6 +87,16 @@ struct DiffEngine {
         }
         return TextDiff(old: old, new: new, tokensA: tokensA, tokensB: tokensB, changes: changes, moves: moves,
                         fallbacks: fallbacks(), options: options)
+    }
+
+    /// `tokens` with each token in `ranges` given an id no other token has (`base` − index).
+    static func masked(_ tokens: Tokens, _ ranges: [Range<Int>], base: Int32) -> Tokens {
+        guard !ranges.isEmpty else { return tokens }
+        var ids = tokens.ids
+        for r in ranges {
+            for t in r { ids[t] = base - Int32(t) }
+        }
+        return Tokens(ids: ids, starts: tokens.starts)
     }
 
     private func fallbacks() -> [DiffFallback] {
@@ -98,8 +117,8 @@ struct DiffEngine {
         }
         switch level {
         case .character:
-            tokensA.ids.withUnsafeBufferPointer { ap in
-                tokensB.ids.withUnsafeBufferPointer { bp in
+            alignA.ids.withUnsafeBufferPointer { ap in
+                alignB.ids.withUnsafeBufferPointer { bp in
                     deleted.withUnsafeMutableBufferPointer { d in
                         inserted.withUnsafeMutableBufferPointer { i in
                             Myers.mark(ap, a, bp, b, deleted: d, inserted: i)
@@ -138,16 +157,47 @@ struct UnitIndex {
     let sentencesA: Units, sentencesB: Units
     var paragraphAligner: UnitAligner
     var sentenceAligner: UnitAligner
+    /// Token ranges of paragraphs moved unchanged (unique on both sides, matched on neither).
+    private(set) var movedA: [Range<Int>] = []
+    private(set) var movedB: [Range<Int>] = []
 
-    init(tokensA: Tokens, tokensB: Tokens) {
+    /// Paragraphs shorter than this (in characters) are not set apart as moved.
+    static let minimumMovedParagraph = 20
+
+    init(tokensA: Tokens, tokensB: Tokens, region: (Range<Int>, Range<Int>)) {
         var interner = SliceInterner(firstID: 0)
         paragraphsA = Units(ends: Segmenter.paragraphEnds(tokensA), tokens: tokensA, interner: &interner)
         paragraphsB = Units(ends: Segmenter.paragraphEnds(tokensB), tokens: tokensB, interner: &interner)
         sentencesA = Units(ends: Segmenter.sentenceEnds(tokensA), tokens: tokensA, interner: &interner)
         sentencesB = Units(ends: Segmenter.sentenceEnds(tokensB), tokens: tokensB, interner: &interner)
-        let ids = interner.count
+        var ids = interner.count
         paragraphAligner = UnitAligner(a: paragraphsA.ids, b: paragraphsB.ids, weightA: Self.weights(paragraphsA, tokensA), idCount: ids)
-        sentenceAligner = UnitAligner(a: sentencesA.ids, b: sentencesB.ids, weightA: Self.weights(sentencesA, tokensA), idCount: ids)
+
+        // Paragraphs unique on both sides that the paragraph alignment leaves unmatched on both sides moved.
+        let ua = paragraphsA.covering(region.0), ub = paragraphsB.covering(region.1)
+        let pairs = paragraphAligner.takePairs(ua, ub)
+        var matchedA = Set(pairs.map { Int($0.0) }), matchedB = Set(pairs.map { Int($0.1) })
+        var count: [Int32: (a: Int, b: Int, ua: Int, ub: Int)] = [:]
+        for u in ua where !matchedA.contains(u) { count[paragraphsA.ids[u], default: (0, 0, u, -1)].a += 1 }
+        for u in ub where !matchedB.contains(u) {
+            if var c = count[paragraphsB.ids[u]] {
+                c.b += 1
+                c.ub = u
+                count[paragraphsB.ids[u]] = c
+            }
+        }
+        var sentenceIDsA = sentencesA.ids, sentenceIDsB = sentencesB.ids
+        for (_, c) in count where c.a == 1 && c.b == 1 {
+            let ra = paragraphsA.start(c.ua)..<paragraphsA.end(c.ua), rb = paragraphsB.start(c.ub)..<paragraphsB.end(c.ub)
+            guard tokensA.length(ra) >= Self.minimumMovedParagraph, !tokensA.isParagraph(ra.lowerBound) else { continue }
+            movedA.append(ra)
+            movedB.append(rb)
+            for s in sentencesA.covering(ra) { sentenceIDsA[s] = Int32(ids); ids += 1 }
+            for s in sentencesB.covering(rb) { sentenceIDsB[s] = Int32(ids); ids += 1 }
+        }
+        matchedA = []
+        matchedB = []
+        sentenceAligner = UnitAligner(a: sentenceIDsA, b: sentenceIDsB, weightA: Self.weights(sentencesA, tokensA), idCount: ids)
     }
 
     static func weights(_ units: Units, _ tokens: Tokens) -> [Int32] {

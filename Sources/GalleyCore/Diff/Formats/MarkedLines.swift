@@ -35,15 +35,16 @@ struct MarkedLines {
             if piece.op == .delete || piece.op == .movedFrom {
                 let atLineStart = current.fragments.isEmpty
                 let atLineEnd = k + 1 == pieces.count || pieces[k + 1].text.first == "\n"
-                let own = piece.text.contains("\n") && piece.text != "\n"
-                    && ((atLineStart && piece.text.last == "\n") || (atLineEnd && piece.text.first == "\n"))
+                let text = piece.text.collapsingLineBreaks()
+                let own = text.contains("\n") && text != "\n"
+                    && ((atLineStart && text.last == "\n") || (atLineEnd && text.first == "\n"))
                 if own {
-                    let paragraphs = piece.text.trimmingParagraphBreaks().split(separator: "\n").map {
+                    let paragraphs = text.trimmingParagraphBreaks().split(separator: "\n").map {
                         Line(number: current.number, fragments: [Fragment(op: piece.op, text: String($0), move: piece.move)])
                     }
                     if atLineStart { lines += paragraphs } else { after += paragraphs }
                 } else {
-                    current.fragments.append(Fragment(op: piece.op, text: piece.text.replacingNewlines(with: "¶"), move: piece.move))
+                    current.fragments.append(Fragment(op: piece.op, text: text.replacingNewlines(with: "¶"), move: piece.move))
                 }
                 continue
             }
@@ -58,7 +59,26 @@ struct MarkedLines {
             }
         }
         if !current.fragments.isEmpty || !after.isEmpty { endLine() }
-        self.lines = lines
+        self.lines = lines.map(Self.absorbingSpaces)
+    }
+
+    /// Spaces left unchanged between two parts of one mark (layout spaces of the new text, `陈立峰 通讯员`)
+    /// go inside the mark, so it reads as one.
+    static func absorbingSpaces(_ line: Line) -> Line {
+        var out = Line(number: line.number)
+        var k = 0
+        let f = line.fragments
+        while k < f.count {
+            if f[k].op == .equal, k > 0, k + 1 < f.count, let last = out.fragments.last, last.op != .equal,
+               f[k + 1].op == last.op, f[k + 1].move == last.move, f[k].text.allSatisfy({ $0 == " " || $0 == "\u{3000}" }) {
+                out.fragments[out.fragments.count - 1] = Fragment(op: last.op, text: last.text + f[k].text + f[k + 1].text, move: last.move)
+                k += 2
+                continue
+            }
+            out.fragments.append(f[k])
+            k += 1
+        }
+        return out
     }
 
     /// Groups of line indices to show: each changed line with `context` lines around it, overlapping groups joined.
@@ -124,6 +144,18 @@ struct DiffMarks {
 }
 
 extension String {
+    /// Runs of line breaks as one (a paragraph break of deleted text is a blank line).
+    func collapsingLineBreaks() -> String {
+        guard contains("\n\n") else { return self }
+        var out = ""
+        var previous: Character = " "
+        for c in self where !(c == "\n" && previous == "\n") {
+            out.append(c)
+            previous = c
+        }
+        return out
+    }
+
     func replacingNewlines(with mark: String) -> String {
         guard contains("\n") else { return self }
         return split(separator: "\n", omittingEmptySubsequences: false).joined(separator: mark)
