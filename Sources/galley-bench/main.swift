@@ -1,4 +1,4 @@
-// galley-bench: release-mode benchmarks of Galley against its peers (git, autocorrect-py).
+// galley-bench: release-mode benchmarks of Galley against its peers (git, autocorrect-py, diff-match-patch).
 //
 //   swift build -c release --product galley && swift build -c release --product galley-bench
 //   .build/release/galley-bench <suite> [--quick]
@@ -24,6 +24,8 @@ let suites: [Suite] = [
           run: EachSuite.run),
     Suite(name: "typography", summary: "check and fix of 10 MiB of newspaper text by the typography rules, peak memory (vs autocorrect-py)",
           run: TypographySuite.run),
+    Suite(name: "diff", summary: "galley diff on the diff bench's cases: goals G1–G9 (vs diff-match-patch, git word diff, Swift stdlib)",
+          run: DiffSuite.run),
 ]
 
 /// What every suite gets: the mode, a scratch folder under /tmp, and the programs to run.

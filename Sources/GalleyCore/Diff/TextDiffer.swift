@@ -132,6 +132,9 @@ struct DiffEngine {
             for (ga, gb) in gaps {
                 if ga.isEmpty || gb.isEmpty {
                     markAll(ga, gb)
+                } else if level == .paragraph, units.onlyMovedParagraphs(ga, gb) {
+                    // One side holds nothing but paragraphs that moved away or in: nothing to pair up.
+                    markAll(ga, gb)
                 } else if DiffClock.nanoseconds() > deadline {
                     markAll(ga, gb)
                     fallbackRegions[level, default: (0, 0)].time += 1
@@ -160,6 +163,9 @@ struct UnitIndex {
     /// Token ranges of paragraphs moved unchanged (unique on both sides, matched on neither).
     private(set) var movedA: [Range<Int>] = []
     private(set) var movedB: [Range<Int>] = []
+    /// For each paragraph unit, whether it is a moved paragraph or a paragraph break.
+    private var setApartA: [Bool] = []
+    private var setApartB: [Bool] = []
 
     /// Paragraphs shorter than this (in characters) are not set apart as moved.
     static let minimumMovedParagraph = 20
@@ -197,7 +203,20 @@ struct UnitIndex {
         }
         matchedA = []
         matchedB = []
+        let pa = paragraphsA, pb = paragraphsB
+        var apartA = (0..<pa.count).map { tokensA.isParagraph(pa.start($0)) }
+        var apartB = (0..<pb.count).map { tokensB.isParagraph(pb.start($0)) }
+        for r in movedA { for u in pa.covering(r) { apartA[u] = true } }
+        for r in movedB { for u in pb.covering(r) { apartB[u] = true } }
+        setApartA = apartA
+        setApartB = apartB
         sentenceAligner = UnitAligner(a: sentenceIDsA, b: sentenceIDsB, weightA: Self.weights(sentencesA, tokensA), idCount: ids)
+    }
+
+    /// True when tokens `a` or tokens `b` hold only moved paragraphs and paragraph breaks.
+    func onlyMovedParagraphs(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard !movedA.isEmpty else { return false }
+        return paragraphsA.covering(a).allSatisfy { setApartA[$0] } || paragraphsB.covering(b).allSatisfy { setApartB[$0] }
     }
 
     static func weights(_ units: Units, _ tokens: Tokens) -> [Int32] {
