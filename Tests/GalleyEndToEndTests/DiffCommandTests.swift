@@ -117,4 +117,17 @@ import Testing
         let json = try room.galley(["log", ArticleFixture.path("a1"), "--stat", "--format", "json"])
         #expect(json.stdout.contains("\"added\":5,\"removed\":3,\"moved\":0,\"fields_changed\":1"), "\(json.stdout)")
     }
+
+    /// The demo shows what each revision of the sample issue changed: a move, the proofreader's marks, a re-wrap.
+    @Test func demoShowsDiffsBetweenRevisions() throws {
+        let dir = TemporaryDirectory("demo-diff")
+        let r = try run(galleyExecutable(), ["demo", "news", "--workspace", projectRoot() + "/Workspace"], in: dir.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("== galley diff articles/2026-11-27/a1-winter-heating.md"))
+        #expect(r.stdout.contains("{+寒潮来临之前，滨江市民提前用上了暖气。+}"))
+        #expect(r.stdout.contains("moved ⁽1⁾: 87 characters from paragraph 4 to paragraph 5, unchanged"))
+        #expect(r.stdout.contains("其[-它-]{+他+}问题"))
+        #expect(r.stdout.contains("no textual change (layout only: line breaks 0 → 24"))
+        #expect(r.stdout.contains("galley log articles/2026-11-27/a1-winter-heating.md --stat"))
+    }
 }
