@@ -2,10 +2,12 @@
 public struct ArticleDiff: Sendable {
     /// What the old and new sides are, e.g. `articles/2026-11-27/a1.md@3f2a1c0` or `working tree`.
     public let oldLabel: String
+    /// The new side's label.
     public let newLabel: String
     /// Front-matter fields that differ, in editorial order: kicker, headline, subheadline, dateline,
     /// credits, then the others.
     public let fields: [FieldChange]
+    /// The bodies compared (after the front matter).
     public let body: TextDiff
     /// Remarks such as "new file" for the reader.
     public let notes: [String]
@@ -20,9 +22,11 @@ public struct ArticleDiff: Sendable {
 
 /// One front-matter field that differs.
 public struct FieldChange: Sendable {
+    /// The field's key, or `front matter` for a block that does not parse.
     public let name: String
     /// Nil when the field is absent on that side.
     public let old: String?
+    /// The new value, nil when absent.
     public let new: String?
     /// A character diff for prose fields (kicker, headline, …, credits, other Chinese text); nil for codes
     /// such as status or page, which read best as `old → new`.

@@ -15,10 +15,14 @@ public enum DiffOperation: Int, Sendable, Equatable {
 
 /// One piece of a rendered diff: what happened to `text`, and the move it belongs to (1-based), if any.
 public struct DiffPiece: Sendable, Equatable {
+    /// What happened to the text.
     public var op: DiffOperation
+    /// The text, normalised or on the new layout depending on where the piece comes from.
     public var text: String
+    /// The move (1-based) a moved-from or moved-to piece belongs to.
     public var move: Int?
 
+    /// A piece; `move` only for moved text.
     public init(_ op: DiffOperation, _ text: String, move: Int? = nil) {
         self.op = op
         self.text = text

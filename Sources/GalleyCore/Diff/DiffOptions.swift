@@ -12,6 +12,7 @@ public struct DiffOptions: Sendable, Equatable {
     /// A changed region of more tokens than this (both sides together) stays at sentence granularity.
     public var characterRegionLimit = 200_000
 
+    /// Options; the time limit and region limit can be set after.
     public init(atoms: Bool = true, moves: Bool = true, cleanup: Bool = true, timeLimit: Double = 1.0) {
         self.atoms = atoms
         self.moves = moves
@@ -47,12 +48,17 @@ public struct DiffFallback: Sendable, Equatable {
 
 /// Characters inserted, deleted and moved (white space not counted), and the number of places changed.
 public struct DiffStatistics: Sendable, Equatable {
+    /// Characters inserted (moved text not counted).
     public var inserted = 0
+    /// Characters deleted (moved text not counted).
     public var deleted = 0
+    /// Characters moved (old side).
     public var moved = 0
     /// Places a reader has to look: changed runs, each move counted once.
     public var changes = 0
+    /// Moves found.
     public var moves = 0
 
+    /// All zero.
     public init() {}
 }

@@ -1,14 +1,18 @@
 /// The comparison of two texts: an edit script over their normalised forms, with moves.
 public struct TextDiff: Sendable {
+    /// The old text, normalised (with its original kept).
     public let old: NormalizedText
+    /// The new text, normalised (with its original kept, for the new layout).
     public let new: NormalizedText
     let tokensA: Tokens
     let tokensB: Tokens
     /// Changed runs, in order, in token indices.
     let changes: [Change]
+    /// The moves, numbered in the order of the new text.
     public let moves: [Move]
     /// Regions left at sentence or paragraph granularity, and why. Empty when all went to characters.
     public let fallbacks: [DiffFallback]
+    /// The options the texts were compared with.
     public let options: DiffOptions
 
     /// A moved run of text (a paragraph or sentence, possibly edited on the way).
@@ -34,6 +38,7 @@ public struct TextDiff: Sendable {
     /// True when nothing at all changed.
     public var isIdentical: Bool { old.original == new.original }
 
+    /// Characters inserted, deleted and moved, and the places changed.
     public var statistics: DiffStatistics {
         var s = DiffStatistics()
         var previous: Change?

@@ -10,6 +10,7 @@
 ///    punctuation.
 /// 5. Find moves (`MoveDetector`).
 public enum TextDiffer {
+    /// Compares two texts (normalised here; the time limit counts from here).
     public static func diff(_ old: String, _ new: String, options: DiffOptions = DiffOptions()) -> TextDiff {
         let started = DiffClock.nanoseconds()
         let a = NormalizedText(old), b = NormalizedText(new)
@@ -17,6 +18,7 @@ public enum TextDiffer {
         return engine.run()
     }
 
+    /// Compares two texts already normalised.
     public static func diff(_ old: NormalizedText, _ new: NormalizedText, options: DiffOptions = DiffOptions()) -> TextDiff {
         var engine = DiffEngine(old: old, new: new, options: options, started: DiffClock.nanoseconds())
         return engine.run()

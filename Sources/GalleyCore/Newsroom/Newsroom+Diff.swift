@@ -1,8 +1,11 @@
 /// One side of a comparison: what it is, and its text (nil when the file does not exist there).
 public struct DiffSide: Sendable {
+    /// `path@short-id`, `path (working tree)` or the path given.
     public let label: String
+    /// The decoded text; nil when the file does not exist on this side.
     public let text: String?
 
+    /// A side with its label and text.
     public init(label: String, text: String?) {
         self.label = label
         self.text = text
