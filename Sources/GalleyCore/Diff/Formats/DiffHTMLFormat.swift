@@ -37,7 +37,7 @@ enum DiffHTMLFormat {
         if diff.isLayoutOnly {
             html += "<p class=\"note\">正文文字未改动（仅版式：\(escape(diff.body.layoutSummary))）</p>\n"
         }
-        html += paragraphs(diff.body.pieces)
+        html += paragraphs(diff.body.piecesOnNewLayout)
         html += "</section>\n"
         if !diff.body.moves.isEmpty {
             html += "<section class=\"moves\"><h2>移动</h2>\n<ol>\n"
@@ -67,23 +67,21 @@ enum DiffHTMLFormat {
         return names[name].map { "\($0) \(name)" } ?? name
     }
 
-    /// The body's pieces (normalised) as `<p>` paragraphs.
+    /// The body's pieces on the new layout as `<p>` paragraphs (hard line breaks joined, spaces kept);
+    /// a deleted or moved-away paragraph is a paragraph of its own where it stood.
     static func paragraphs(_ pieces: [DiffPiece]) -> String {
-        var html = "<p>"
-        for piece in pieces {
-            let parts = piece.text.split(separator: "\n", omittingEmptySubsequences: false)
-            for (k, part) in parts.enumerated() {
-                if k > 0 {
-                    switch piece.op {
-                    case .equal: html += "</p>\n<p>"
-                    case .insert, .movedTo: html += tag(piece, "¶") + "</p>\n<p>"
-                    case .delete, .movedFrom: html += tag(piece, "¶")
-                    }
-                }
-                if !part.isEmpty { html += piece.op == .equal ? escape(String(part)) : tag(piece, escape(String(part))) }
+        let lines = MarkedLines(pieces.map(MarkedLines.paragraphLayout)).lines
+        var html = ""
+        for line in lines where !line.fragments.isEmpty {
+            let removed = line.fragments.allSatisfy { $0.op == .delete || $0.op == .movedFrom }
+            html += removed ? "<p class=\"removed\">" : "<p>"
+            for f in line.fragments {
+                let piece = DiffPiece(f.op, f.text, move: f.move)
+                html += f.op == .equal ? escape(f.text) : tag(piece, escape(f.text))
             }
+            html += "</p>\n"
         }
-        return html + "</p>\n"
+        return html
     }
 
     static func inline(_ pieces: [DiffPiece]) -> String {

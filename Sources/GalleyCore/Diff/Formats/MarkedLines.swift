@@ -81,6 +81,36 @@ struct MarkedLines {
         return out
     }
 
+    /// `piece` with the new text's hard line breaks taken out (a run of white space holding one line break
+    /// becomes nothing, or one space when it holds spaces too) and each blank-line run made one `\n`, so
+    /// that `MarkedLines` cuts paragraphs instead of lines.
+    static func paragraphLayout(_ piece: DiffPiece) -> DiffPiece {
+        guard piece.op.inNew, piece.text.contains("\n") else { return piece }
+        var out = ""
+        var run = ""
+        func flush() {
+            let breaks = run.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+            if breaks >= 2 {
+                out += "\n"
+            } else if breaks == 1 {
+                if run.contains(where: { $0 != "\n" }) { out += " " }
+            } else {
+                out += run
+            }
+            run = ""
+        }
+        for c in piece.text {
+            if c == "\n" || c == " " || c == "\t" || c == "\u{3000}" {
+                run.append(c)
+            } else {
+                flush()
+                out.append(c)
+            }
+        }
+        flush()
+        return DiffPiece(piece.op, out, move: piece.move)
+    }
+
     /// Groups of line indices to show: each changed line with `context` lines around it, overlapping groups joined.
     func groups(context: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
