@@ -47,6 +47,14 @@ import Testing
         #expect(diff.pieces.marked == "第一段。[-\n-]第二段。")
     }
 
+    /// A paragraph split in one place and joined in another: two paragraph breaks, no character.
+    @Test func movedParagraphBreakIsTwoBreaksAndNoText() {
+        let diff = TextDiffer.diff("第一段第一句。第一段第二句。\n\n第二段。\n", "第一段第一句。\n\n第一段第二句。第二段。\n")
+        #expect(diff.pieces.marked == "第一段第一句。{+\n+}第一段第二句。[-\n-]第二段。")
+        let text = DiffFormat.terminal.render(ArticleDiffer.diff(old: "a。b。\n\nc。", new: "a。\n\nb。c。", oldLabel: "a", newLabel: "b"))
+        #expect(text.contains("a。{+¶+}\n") && text.contains("b。[-¶-]c。") && text.hasSuffix("2 changes in the body: paragraph breaks only\n"), "\(text)")
+    }
+
     @Test func identicalTextsAreNeitherChangedNorLayoutOnly() {
         let diff = TextDiffer.diff(DiffSample.page(), DiffSample.page())
         #expect(diff.isIdentical && !diff.isLayoutOnly && !diff.hasChanges)

@@ -168,6 +168,8 @@ struct UnitIndex {
     /// For each paragraph unit, whether it is a moved paragraph or a paragraph break.
     private var setApartA: [Bool] = []
     private var setApartB: [Bool] = []
+    /// For each paragraph unit of the old text, whether it is a paragraph break.
+    private var breakA: [Bool] = []
 
     /// Paragraphs shorter than this (in characters) are not set apart as moved.
     static let minimumMovedParagraph = 20
@@ -206,7 +208,8 @@ struct UnitIndex {
         matchedA = []
         matchedB = []
         let pa = paragraphsA, pb = paragraphsB
-        var apartA = (0..<pa.count).map { tokensA.isParagraph(pa.start($0)) }
+        breakA = (0..<pa.count).map { tokensA.isParagraph(pa.start($0)) }
+        var apartA = breakA
         var apartB = (0..<pb.count).map { tokensB.isParagraph(pb.start($0)) }
         for r in movedA { for u in pa.covering(r) { apartA[u] = true } }
         for r in movedB { for u in pb.covering(r) { apartB[u] = true } }
@@ -237,7 +240,10 @@ struct UnitIndex {
         }
         var gaps: [(Range<Int>, Range<Int>)] = []
         var pa = unitsA.lowerBound, pb = unitsB.lowerBound
-        for (i, j) in pairs + [(Int32(unitsA.upperBound), Int32(unitsB.upperBound))] {
+        // Paragraph breaks paired between changed paragraphs would cut the region at a break that may have
+        // moved (one paragraph split in two, two joined): the sentence pass pairs them instead.
+        let kept = level == .paragraph ? pairs.filter { !breakA[Int($0.0)] } : pairs
+        for (i, j) in kept + [(Int32(unitsA.upperBound), Int32(unitsB.upperBound))] {
             let i = Int(i), j = Int(j)
             if i > pa || j > pb { gaps.append((ua.start(pa)..<ua.start(i), ub.start(pb)..<ub.start(j))) }
             pa = i + 1

@@ -73,12 +73,10 @@ struct DiffTerminalFormat {
         if !diff.fields.isEmpty { parts.append("\(diff.fields.count) field\(diff.fields.count == 1 ? "" : "s") changed") }
         if s.changes - s.moves > 0 {
             let n = s.changes - s.moves
-            parts.append("\(n) change\(n == 1 ? "" : "s") in the body: +\(s.inserted) −\(s.deleted) characters")
+            let what = s.inserted == 0 && s.deleted == 0 ? "paragraph breaks only" : "+\(s.inserted) −\(s.deleted) characters"
+            parts.append("\(n) change\(n == 1 ? "" : "s") in the body: " + what)
         }
         if s.moves > 0 { parts.append("\(s.moves) move\(s.moves == 1 ? "" : "s") (\(s.moved) characters)") }
-        if diff.body.hasChanges, diff.body.old.original != diff.body.new.original, s.changes == 0 {
-            parts.append("paragraph breaks only")
-        }
         return parts.joined(separator: ", ")
     }
 }
