@@ -83,3 +83,12 @@ import Testing
         #expect(marked.contains("激动不已") && !marked.contains("[-热情迎接，激动不已"), "\(marked)")
     }
 }
+
+extension DiffEditTests {
+    /// A run of letters far longer than a word (a code, filler) is compared character by character.
+    @Test func overlongRunsAreNotAtoms() {
+        let run = String(repeating: "a", count: 100)
+        let marked = TextDiffer.diff("编号" + run + "结束", "编号" + run.dropLast() + "b结束").pieces.marked
+        #expect(marked == "编号" + run.dropLast() + "[-a-]{+b+}结束")
+    }
+}

@@ -11,6 +11,12 @@ public struct DiffOptions: Sendable, Equatable {
     public var timeLimit: Double = 1.0
     /// A changed region of more tokens than this (both sides together) stays at sentence granularity.
     public var characterRegionLimit = 200_000
+    /// When the time limit starts (`DiffOptions.now()`); nil: when the comparison starts. A command sets
+    /// it before it reads its files, so that reading counts too.
+    public var started: UInt64?
+
+    /// A reading of the monotonic clock, in nanoseconds, for `started`.
+    public static func now() -> UInt64 { DiffClock.nanoseconds() }
 
     /// Options; the time limit and region limit can be set after.
     public init(atoms: Bool = true, moves: Bool = true, cleanup: Bool = true, timeLimit: Double = 1.0) {

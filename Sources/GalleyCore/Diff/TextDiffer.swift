@@ -12,7 +12,7 @@
 public enum TextDiffer {
     /// Compares two texts (normalised here; the time limit counts from here).
     public static func diff(_ old: String, _ new: String, options: DiffOptions = DiffOptions()) -> TextDiff {
-        let started = DiffClock.nanoseconds()
+        let started = options.started ?? DiffClock.nanoseconds()
         let a = NormalizedText(old), b = NormalizedText(new)
         var engine = DiffEngine(old: a, new: b, options: options, started: started)
         return engine.run()
@@ -20,7 +20,7 @@ public enum TextDiffer {
 
     /// Compares two texts already normalised.
     public static func diff(_ old: NormalizedText, _ new: NormalizedText, options: DiffOptions = DiffOptions()) -> TextDiff {
-        var engine = DiffEngine(old: old, new: new, options: options, started: DiffClock.nanoseconds())
+        var engine = DiffEngine(old: old, new: new, options: options, started: options.started ?? DiffClock.nanoseconds())
         return engine.run()
     }
 }

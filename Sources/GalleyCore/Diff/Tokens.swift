@@ -10,6 +10,8 @@ struct Tokens {
     let starts: [Int32]
 
     static let firstAtomID: Int32 = 0x11_0000
+    /// A run of letters or digits longer than this is compared character by character.
+    static let longestAtom = 40
 
     var count: Int { ids.count }
 
@@ -36,6 +38,13 @@ struct Tokens {
                     let j = DiffCharacters.isDigit(c) ? Self.numberEnd(s, i) : Self.wordEnd(s, i)
                     if j - i == 1 {
                         ids.append(Int32(bitPattern: c))
+                    } else if j - i > Self.longestAtom {
+                        // Not a word or a number (a code, a line of filler): one token a character.
+                        ids.append(Int32(bitPattern: c))
+                        for k in (i + 1)..<j {
+                            starts.append(Int32(k))
+                            ids.append(Int32(bitPattern: s[k]))
+                        }
                     } else {
                         ids.append(interner.id(of: UnsafeBufferPointer(rebasing: values[i..<j])))
                     }

@@ -38,7 +38,7 @@ extension Galley {
         @Flag(name: .customLong("no-moves"), help: "Report moved text as deleted and inserted.")
         var noMoves = false
 
-        @Option(name: .customLong("time-limit"), help: "Seconds for the character-level pass; regions left then stay at sentence or paragraph granularity.")
+        @Option(name: .customLong("time-limit"), help: "Seconds the comparison may take (reading included); regions not refined by then stay at sentence or paragraph granularity.")
         var timeLimit: Double = 1
 
         @Option(help: "Colour for the terminal format: auto, always or never.")
@@ -64,6 +64,7 @@ extension Galley {
         }
 
         func run() throws {
+            let started = DiffOptions.now()
             let cwd = Output.currentDirectory()
             let old: DiffSide, new: DiffSide
             if files {
@@ -76,6 +77,7 @@ extension Galley {
             }
             var options = DiffOptions(atoms: !noAtoms, moves: !noMoves)
             options.timeLimit = timeLimit
+            options.started = started
             let diff = ArticleDiffer.diff(old: old.text, new: new.text, oldLabel: old.label, newLabel: new.label, options: options)
             let useColor = color == "always" || (color == "auto" && Output.useColor(fd: 1))
             let text = DiffFormat(rawValue: format)!.render(diff, color: useColor, context: context)
