@@ -92,3 +92,18 @@ extension DiffEditTests {
         #expect(marked == "编号" + run.dropLast() + "[-a-]{+b+}结束")
     }
 }
+
+extension DiffEditTests {
+    /// G4: the changed-lines output of edits whose paragraphs were re-flowed is as small as for the same
+    /// edits made in place (a line diff would print every re-flowed line).
+    @Test func reflowedEditsPrintAsLittleAsInPlaceEdits() {
+        let old = DiffSample.page(width: 14)
+        let reflowed = DiffSample.page(DiffSample.paragraphs.map { Self.edits.reduce($0) { p, e in p.replacingOccurrences(of: e.0, with: e.1) } }, width: 17)
+        func size(_ new: String) -> Int {
+            DiffFormat.terminal.render(ArticleDiffer.diff(old: old, new: new, oldLabel: "a", newLabel: "b"), context: 0).utf8.count
+        }
+        let inPlace = size(Self.edited(old)), afterReflow = size(reflowed)
+        #expect(Double(afterReflow) <= 1.2 * Double(inPlace), "\(afterReflow) bytes against \(inPlace)")
+        #expect(inPlace < old.utf8.count / 2)
+    }
+}
