@@ -14,6 +14,8 @@ struct RunResult {
     let output: [UInt8]
     /// The child's peak resident set in KiB (`ru_maxrss` from `wait4`), its own and not its children's.
     var peakKiB = 0
+    /// The child's CPU time (user + system) in milliseconds, from `wait4`.
+    var cpuMs = 0.0
 
     var ok: Bool { status == 0 }
     var text: String { String(decoding: output, as: UTF8.self) }
@@ -190,7 +192,9 @@ struct Runner {
         // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift does not import.
         let signalNumber = status & 0x7f
         let code = signalNumber == 0 ? (status >> 8) & 0xff : 128 + signalNumber
-        return RunResult(status: code, output: output, peakKiB: usage.ru_maxrss)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
+        return RunResult(status: code, output: output, peakKiB: usage.ru_maxrss, cpuMs: cpu)
     }
 
     /// A pipe whose ends are closed in every child (`pipe2` is not imported without _GNU_SOURCE).

@@ -1,4 +1,4 @@
-// galley-bench: release-mode benchmarks of Galley against its peers (git, autocorrect-py, pyahocorasick).
+// galley-bench: release-mode benchmarks of Galley against its peers (git, autocorrect-py, pyahocorasick, diff-match-patch).
 //
 //   swift build -c release --product galley && swift build -c release --product galley-bench
 //   .build/release/galley-bench <suite> [--quick]
@@ -26,6 +26,8 @@ let suites: [Suite] = [
           run: TypographySuite.run),
     Suite(name: "terms", summary: "a 10,000-entry term dictionary over 10 MiB: the term rules and the automaton build (vs pyahocorasick)",
           run: TermsSuite.run),
+    Suite(name: "diff", summary: "galley diff on the diff bench's cases: goals G1–G9 (vs diff-match-patch, git word diff, Swift stdlib)",
+          run: DiffSuite.run),
 ]
 
 /// What every suite gets: the mode, a scratch folder under /tmp, and the programs to run.

@@ -10,6 +10,20 @@ enum Output {
         _ = line.withCString { write(2, $0, strlen($0)) }
     }
 
+    /// Writes `text` to standard output as it is, in large writes (a diff of a big file is megabytes).
+    static func stdout(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = write(1, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                done += n
+            }
+        }
+    }
+
     static func error(_ error: GalleyError) {
         stderr("galley: error: \(error.message)")
         if let hint = error.hint { stderr("hint: \(hint)") }

@@ -37,6 +37,7 @@ extension Galley {
                 print("\n== galley log \(busiest.path)")
                 print(Log.text(busiest.log), terminator: "")
             }
+            try showDiffs(newsroom)
             try showPlugins(newsroom)
             let rel = FileSystem_relative(newsroom.root, cwd)
             let exe = Self.programPath()
@@ -51,6 +52,8 @@ extension Galley {
                   galley plugins                     # plugins and rules
                   galley log <article.md> --format json
                   galley show <article.md>@HEAD~1    # an older revision
+                  galley diff <article.md>           # what the last revision changed (--format word, unified, html, json)
+                  galley log <article.md> --stat     # characters added and removed by each revision
                   git log --stat && git fsck --strict  # plain git agrees
                 """)
         }
