@@ -69,10 +69,14 @@ final class AnalysisMemo: @unchecked Sendable {
 
     func value<T>(_ key: String, _ make: () -> T) -> T {
         lock.lock()
-        defer { lock.unlock() }
-        if let v = values[key] as? T { return v }
+        let found = values[key] as? T
+        lock.unlock()
+        if let found { return found }
+        // Made outside the lock: one analysis may build on another (`make` calls `value` again).
         let v = make()
+        lock.lock()
         values[key] = v
+        lock.unlock()
         return v
     }
 }
