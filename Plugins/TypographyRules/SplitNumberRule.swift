@@ -27,7 +27,7 @@ struct SplitNumberRule: CorrectableRule {
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
         var out: [Diagnosis] = []
-        for i in 0..<text.count where text.scalars[i] == "\n" {
+        for i in Marks.of(article)[.lineFeed] {
             // The line before ends in a digit, after optional spaces.
             var before = i - 1
             if before >= 0, text.scalars[before] == "\r" { before -= 1 }

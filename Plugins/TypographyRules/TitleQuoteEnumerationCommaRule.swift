@@ -22,15 +22,23 @@ struct TitleQuoteEnumerationCommaRule: CorrectableRule {
             Example("提出“早开工”、“快投产”的目标", "提出“早开工”“快投产”的目标"),
         ])
 
-    /// Each closing mark and the opening mark of the same kind.
-    static let adjacent: [Unicode.Scalar: Unicode.Scalar] = ["》": "《", "〉": "〈", "”": "“", "’": "‘"]
+    /// The opening mark of the same kind as closing mark `s`.
+    static func opening(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s {
+        case "》": return "《"
+        case "〉": return "〈"
+        case "”": return "“"
+        case "’": return "‘"
+        default: return nil
+        }
+    }
 
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
-        return text.scalars.indices.compactMap { i in
-            guard text.scalars[i] == "、", let close = text[safe: i - 1], let open = Self.adjacent[close],
+        return Marks.of(article)[.enumerationComma].compactMap { i in
+            guard let close = text[safe: i - 1], let open = Self.opening(close),
                   text[safe: i + 1] == open
             else { return nil }
             let kind = open == "《" || open == "〈" ? ("书名号", "titles") : ("引号", "quotations")

@@ -23,11 +23,32 @@ struct UnbalancedPairsRule: ArticleRule {
             Example("1）加强供热保障；2）做好应急抢修。"),
         ])
 
-    static let partner: [Unicode.Scalar: Unicode.Scalar] = [
-        "“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "「": "」", "【": "】",
-        "”": "“", "’": "‘", "》": "《", "〉": "〈", "）": "（", "」": "「", "】": "【",
-    ]
-    static let openers: Set<Unicode.Scalar> = ["“", "‘", "《", "〈", "（", "「", "【"]
+    static func partner(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s {
+        case "“": return "”"
+        case "‘": return "’"
+        case "《": return "》"
+        case "〈": return "〉"
+        case "（": return "）"
+        case "「": return "」"
+        case "【": return "】"
+        case "”": return "“"
+        case "’": return "‘"
+        case "》": return "《"
+        case "〉": return "〈"
+        case "）": return "（"
+        case "」": return "「"
+        case "】": return "【"
+        default: return nil
+        }
+    }
+
+    static func isOpener(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "“", "‘", "《", "〈", "（", "「", "【": return true
+        default: return false
+        }
+    }
     static let names: [Unicode.Scalar: (zh: String, en: String)] = [
         "“": ("前引号", "opening quotation mark"), "”": ("后引号", "closing quotation mark"),
         "‘": ("前单引号", "opening single quotation mark"), "’": ("后单引号", "closing single quotation mark"),
@@ -42,8 +63,15 @@ struct UnbalancedPairsRule: ArticleRule {
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
-        let paragraphs = text.paragraphRanges()
-        let found = paragraphs.map { unmatched(text, $0) }
+        let paragraphs = Paragraphs.of(article)
+        let pairs = Marks.of(article)[.pair]
+        var next = 0
+        let found = paragraphs.map { paragraph in
+            while next < pairs.count, pairs[next] < paragraph.lowerBound { next += 1 }
+            let first = next
+            while next < pairs.count, pairs[next] < paragraph.upperBound { next += 1 }
+            return unmatched(text, pairs[first..<next])
+        }
         var out: [Diagnosis] = []
         var pairedAcross: Set<Int> = []
         for (n, (openers, closers)) in found.enumerated() {
@@ -54,7 +82,7 @@ struct UnbalancedPairsRule: ArticleRule {
                 if startsWithQuote(text, paragraphs[n + 1]) { open.removeAll { text.scalars[$0] == "“" } }
                 // A paragraph break inside a pair (`“工作⏎⏎体检”`): one finding, on the opener.
                 var next = found[n + 1].closers[...]
-                while let o = open.last, let c = next.first, Self.partner[text.scalars[o]] == text.scalars[c] {
+                while let o = open.last, let c = next.first, Self.partner(text.scalars[o]) == text.scalars[c] {
                     out.append(Diagnosis(text.range(o, o + 1), Self.brokenMessage(text.scalars[o], text.scalars[c])))
                     pairedAcross.insert(c)
                     open.removeLast()
@@ -74,24 +102,24 @@ struct UnbalancedPairsRule: ArticleRule {
 
     func unpaired(_ text: ScalarText, _ i: Int) -> Diagnosis {
         let s = text.scalars[i]
-        let (name, other) = (Self.names[s]!, Self.names[Self.partner[s]!]!)
+        let (name, other) = (Self.names[s]!, Self.names[Self.partner(s)!]!)
         return Diagnosis(text.range(i, i + 1), Message("\(name.zh)在本段中没有配对的\(other.zh)",
                                                       en: "the \(name.en) has no \(other.en) in this paragraph"))
     }
 
-    /// Indices of the unmatched openers and closers of one paragraph. A half-width `(` or `)` may
-    /// pair with a full-width one (typography.halfwidth-punctuation reports it) but is never reported here.
-    func unmatched(_ text: ScalarText, _ paragraph: Range<Int>) -> (openers: [Int], closers: [Int]) {
+    /// Indices of the unmatched openers and closers among the marks of one paragraph. A half-width `(` or `)`
+    /// may pair with a full-width one (typography.halfwidth-punctuation reports it) but is never reported here.
+    func unmatched(_ text: ScalarText, _ marks: ArraySlice<Int>) -> (openers: [Int], closers: [Int]) {
         var stack: [Int] = []
         var crossed: [Int] = []
         var closers: [Int] = []
-        for i in paragraph {
+        for i in marks {
             let s = text.scalars[i]
-            if Self.openers.contains(s) || s == "(" {
+            if Self.isOpener(s) || s == "(" {
                 stack.append(i)
                 continue
             }
-            guard let want = s == ")" ? "（" : Self.partner[s] else { continue }
+            guard let want = s == ")" ? "（" : Self.partner(s) else { continue }
             let matches = { (o: Int) in text.scalars[o] == want || (want == "（" && text.scalars[o] == "(") }
             if let k = stack.lastIndex(where: matches) {
                 // Openers inside a pair that closes before them (`“甲（乙”丙）`) stay unmatched.
