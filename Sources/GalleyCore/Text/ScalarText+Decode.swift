@@ -30,15 +30,17 @@ extension ScalarText {
     private static func decode(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt32>,
                                checkpoints: UnsafeMutableBufferPointer<UInt32>, nonHan: UnsafeMutableBufferPointer<UInt64>)
     {
-        let stride = Positions.stride
+        precondition(Positions.stride == 32, "two checkpoints per word of bits")
         var i = 0
         var k = 0
-        var word: UInt64 = 0
         while k < out.count {
-            // One block of `stride` scalars per checkpoint; two blocks fill a word of bits.
-            checkpoints[k / stride] = UInt32(i)
-            let blockEnd = min(k + stride, out.count)
-            while k < blockEnd {
+            // A word of bits per 64 scalars, a checkpoint every 32.
+            let end = min(k + 64, out.count)
+            let middle = k + 32
+            checkpoints[k >> 5] = UInt32(i)
+            var word: UInt64 = 0
+            while k < end {
+                if k == middle { checkpoints[k >> 5] = UInt32(i) }
                 let b0 = UInt32(p[i])
                 var v: UInt32
                 if b0 & 0xF0 == 0xE0 {
@@ -56,13 +58,17 @@ extension ScalarText {
                     i += 4
                 }
                 out[k] = v
-                word |= UInt64(CJK.isHan(v) ? 0 : 1) << UInt64(k & 63)
+                word |= nonHanBit(v) << UInt64(k & 63)
                 k += 1
             }
-            if k & 63 == 0 || k == out.count {
-                nonHan[(k - 1) >> 6] = word
-                word = 0
-            }
+            nonHan[(k - 1) >> 6] = word
         }
+    }
+
+    /// 1 unless `v` is Han (`CJK.isHan`), without a branch: a mispredicted one per punctuation mark costs more.
+    @inline(__always) private static func nonHanBit(_ v: UInt32) -> UInt64 {
+        func bit(_ b: Bool) -> UInt64 { UInt64(unsafeBitCast(b, to: UInt8.self)) }
+        return 1 ^ (bit(v &- 0x4E00 < 0x5200) | bit(v &- 0x3400 < 0x1AC0) | bit(v &- 0xF900 < 0x200) | bit(v &- 0x20000 < 0x20000)
+            | bit(v == 0x3007))
     }
 }
