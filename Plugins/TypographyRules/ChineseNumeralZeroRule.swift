@@ -44,7 +44,7 @@ struct ChineseNumeralZeroRule: CorrectableRule {
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
         return Self.wrongZeroRuns(article).map { r in
-            let wrong = String(String.UnicodeScalarView(text.scalars[r]))
+            let wrong = text.string(r.lowerBound, r.upperBound)
             return .fix(text.range(r.lowerBound, r.upperBound),
                         Message("汉字数字中的“\(wrong)”应写作“〇”", en: "write “〇” for “\(wrong)” in Chinese numerals"),
                         with: String(repeating: "〇", count: r.count))

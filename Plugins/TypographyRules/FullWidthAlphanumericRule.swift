@@ -47,7 +47,7 @@ struct FullWidthAlphanumericRule: CorrectableRule {
                 end = text.runEnd(from: end + 1, where: Self.isFullWidthAlphanumeric)
             }
             let half = String(String.UnicodeScalarView(text.scalars[i..<end].map { Unicode.Scalar($0.value - 0xFEE0)! }))
-            out.append(.fix(text.range(i, end), Message("全角字符“\(String(String.UnicodeScalarView(text.scalars[i..<end])))”应改为半角“\(half)”",
+            out.append(.fix(text.range(i, end), Message("全角字符“\(text.string(i, end))”应改为半角“\(half)”",
                                                         en: "full-width “\(half)” should be half-width"), with: half))
             cursor = end
         }

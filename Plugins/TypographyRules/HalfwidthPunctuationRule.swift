@@ -61,7 +61,7 @@ struct HalfwidthPunctuationRule: CorrectableRule {
     }
 
     /// `, ; : ? !`, with `?!` runs taken together.
-    func marks(_ text: ScalarText, _ candidates: [Int], _ links: Links) -> [Diagnosis] {
+    func marks(_ text: ScalarText, _ candidates: Marks.Candidates, _ links: Links) -> [Diagnosis] {
         var out: [Diagnosis] = []
         var cursor = 0
         for i in candidates where i >= cursor && !links.contains(i) {
@@ -107,7 +107,7 @@ struct HalfwidthPunctuationRule: CorrectableRule {
     }
 
     /// `( )` pairs around Chinese content or next to Chinese text, and a half-width half of a mixed pair.
-    func brackets(_ text: ScalarText, _ candidates: [Int], _ paragraphs: [Range<Int>], _ links: Links) -> [Diagnosis] {
+    func brackets(_ text: ScalarText, _ candidates: Marks.Candidates, _ paragraphs: [Range<Int>], _ links: Links) -> [Diagnosis] {
         var out: [Diagnosis] = []
         var next = 0
         for paragraph in paragraphs {

@@ -112,7 +112,7 @@ struct RangeConnectorRule: CorrectableRule {
         }
 
         private init?(_ text: ScalarText, _ start: Int, _ numberEnd: Int, _ end: Int) {
-            let chars = String(String.UnicodeScalarView(text.scalars[start..<numberEnd]))
+            let chars = text.string(start, numberEnd)
             let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
             guard !chars.isEmpty, parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }), let value = Double(chars) else { return nil }
             self.start = start

@@ -106,7 +106,7 @@ enum Paragraphs {
         article.shared("typography.paragraphs") { ranges(article.bodyScalars, lineFeeds: Marks.of(article)[.lineFeed]) }
     }
 
-    static func ranges(_ text: ScalarText, lineFeeds: [Int]) -> [Range<Int>] {
+    static func ranges(_ text: ScalarText, lineFeeds: Marks.Candidates) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start: Int?
         var end = 0

@@ -95,7 +95,7 @@ struct SpacingScan {
     }
 
     /// `spaces`: where the body's spaces are (`isSpace`), in order.
-    init(_ text: ScalarText, spaces: [Int]) {
+    init(_ text: ScalarText, spaces: Marks.Candidates) {
         var gaps: [SpaceGap] = []
         var n = 0
         while n < spaces.count {
@@ -180,14 +180,11 @@ struct SpacingScan {
     /// A diagnosis removing the spaces of `group`, flagging the tokens around them.
     func removal(_ group: [SpaceGap], _ message: Message) -> Diagnosis {
         let (lower, upper) = span(from: group.first!.start, to: group.last!.end)
-        var replacement = String.UnicodeScalarView()
-        var cursor = lower
-        for gap in group {
-            replacement.append(contentsOf: text.scalars[cursor..<gap.start])
-            cursor = gap.end
+        // The text between the gaps.
+        let kept = (0...group.count).map { n in
+            (n == 0 ? lower : group[n - 1].end)..<(n == group.count ? upper : group[n].start)
         }
-        replacement.append(contentsOf: text.scalars[cursor..<upper])
-        return .fix(text.range(lower, upper), message, with: String(replacement))
+        return .fix(text.range(lower, upper), message, with: text.string(of: kept))
     }
 
     /// Places where `pair` classes touch with no space between (for the web profile's added spaces),

@@ -39,9 +39,8 @@ struct SplitNumberRule: CorrectableRule {
             guard after < text.count, CJK.isHan(text.scalars[after]) else { continue }
             var start = before
             while start > 0, SpacingClass.of(text, start - 1) == .digit || text.scalars[start - 1] == "." { start -= 1 }
-            let digits = String(String.UnicodeScalarView(text.scalars[start...before]))
             out.append(.fix(text.range(start, after + 1), Message("数字与单位被换行拆开", en: "the number is split from its unit by a line break"),
-                            with: digits + String(text.scalars[after])))
+                            with: text.string(of: [start..<(before + 1), after..<(after + 1)])))
         }
         return out
     }

@@ -66,18 +66,19 @@ struct UnbalancedPairsRule: ArticleRule {
         let paragraphs = Paragraphs.of(article)
         let pairs = Marks.of(article)[.pair]
         var next = 0
+        var stack: [Int] = []
         let found = paragraphs.map { paragraph in
             while next < pairs.count, pairs[next] < paragraph.lowerBound { next += 1 }
             let first = next
             while next < pairs.count, pairs[next] < paragraph.upperBound { next += 1 }
-            return unmatched(text, pairs[first..<next])
+            return unmatched(text, pairs[first..<next], stack: &stack)
         }
         var out: [Diagnosis] = []
         var pairedAcross: Set<Int> = []
         for (n, (openers, closers)) in found.enumerated() {
             var open = openers
             for c in closers where !pairedAcross.contains(c) { out.append(unpaired(text, c)) }
-            if n + 1 < found.count {
+            if n + 1 < found.count, !open.isEmpty {
                 // A quotation of several paragraphs opens each with “ and closes only the last (GB/T 15834).
                 if startsWithQuote(text, paragraphs[n + 1]) { open.removeAll { text.scalars[$0] == "“" } }
                 // A paragraph break inside a pair (`“工作⏎⏎体检”`): one finding, on the opener.
@@ -109,8 +110,9 @@ struct UnbalancedPairsRule: ArticleRule {
 
     /// Indices of the unmatched openers and closers among the marks of one paragraph. A half-width `(` or `)`
     /// may pair with a full-width one (typography.halfwidth-punctuation reports it) but is never reported here.
-    func unmatched(_ text: ScalarText, _ marks: ArraySlice<Int>) -> (openers: [Int], closers: [Int]) {
-        var stack: [Int] = []
+    func unmatched(_ text: ScalarText, _ marks: Slice<Marks.Candidates>, stack: inout [Int]) -> (openers: [Int], closers: [Int]) {
+        // `stack` is scratch space the caller keeps from one paragraph to the next.
+        stack.removeAll(keepingCapacity: true)
         var crossed: [Int] = []
         var closers: [Int] = []
         for i in marks {
@@ -129,6 +131,7 @@ struct UnbalancedPairsRule: ArticleRule {
                 closers.append(i)
             }
         }
+        if crossed.isEmpty && stack.isEmpty { return ([], closers) }
         return ((crossed + stack).sorted().filter { text.scalars[$0] != "(" && !isApostrophe(text, $0) }, closers)
     }
 

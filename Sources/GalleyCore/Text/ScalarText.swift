@@ -65,6 +65,42 @@ public struct ScalarText: Sendable {
         return start..<utf8.index(start, offsetBy: high - low)
     }
 
+    /// Scalars `lower..<upper` as a string.
+    public func string(_ lower: Int, _ upper: Int) -> String { string(of: [lower..<upper]) }
+
+    /// The scalars of `ranges`, one after another, as a string, written as UTF-8 straight into its storage.
+    public func string(of ranges: [Range<Int>]) -> String {
+        let capacity = ranges.reduce(0) { $0 + $1.count } * 4
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var n = 0
+            for r in ranges {
+                for i in r {
+                    let v = scalars[i].value
+                    if v < 0x80 {
+                        out[n] = UInt8(v)
+                        n += 1
+                    } else if v < 0x800 {
+                        out[n] = UInt8(0xC0 | v >> 6)
+                        out[n + 1] = UInt8(0x80 | v & 0x3F)
+                        n += 2
+                    } else if v < 0x10000 {
+                        out[n] = UInt8(0xE0 | v >> 12)
+                        out[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                        out[n + 2] = UInt8(0x80 | v & 0x3F)
+                        n += 3
+                    } else {
+                        out[n] = UInt8(0xF0 | v >> 18)
+                        out[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                        out[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                        out[n + 3] = UInt8(0x80 | v & 0x3F)
+                        n += 4
+                    }
+                }
+            }
+            return n
+        }
+    }
+
     /// The scalar at `i`, or nil outside the text.
     @inlinable public subscript(safe i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
 
