@@ -58,52 +58,40 @@ struct Marks {
     }
 
     /// Two passes over the non-Han scalars, counting then placing, so the positions take exactly their room.
+    /// Both are free of branches on the scalars (a mispredicted branch per mark costs more than the rest).
     init(_ text: ScalarText) {
-        precondition(text.count <= Int(Int32.max), "Marks: text too long")
-        var counts = Array(repeating: 0, count: Kind.allCases.count + 1)
+        precondition(text.count < Int(Int32.max), "Marks: text too long")
+        let table = Self.table
+        var counts = SIMD16<Int32>(repeating: 0)
+        var starts = Array(repeating: 0, count: Kind.allCases.count + 1)
         var positions: [Int32] = []
         text.scalars.withUnsafeBufferPointer { scalars in
-            Self.table.withUnsafeBufferPointer { table in
-                for i in text.nonHan {
-                    var kinds = Self.kinds(scalars[i].value, table)
-                    while kinds != 0 {
-                        counts[kinds.trailingZeroBitCount + 1] += 1
-                        kinds &= kinds &- 1
-                    }
-                }
-                for k in 1..<counts.count { counts[k] += counts[k - 1] }
-                var next = counts
-                positions = [Int32](unsafeUninitializedCapacity: counts.last!) { out, made in
-                    for i in text.nonHan {
-                        var kinds = Self.kinds(scalars[i].value, table)
-                        while kinds != 0 {
-                            let k = kinds.trailingZeroBitCount
-                            out[next[k]] = Int32(truncatingIfNeeded: i)
-                            next[k] += 1
-                            kinds &= kinds &- 1
+            table.pages.withUnsafeBufferPointer { pages in
+                table.classes.withUnsafeBufferPointer { classes in
+                    for i in text.nonHan { counts &+= table.counts[ClassTable.of(scalars[i].value, pages, classes)] }
+                    for k in Kind.allCases.indices { starts[k + 1] = starts[k] + Int(counts[k]) }
+                    // Kinds a scalar lacks write to a spare slot at the end instead of branching.
+                    var next = starts
+                    let total = starts.last!
+                    positions = [Int32](unsafeUninitializedCapacity: total + 1) { out, made in
+                        for i in text.nonHan {
+                            let c = ClassTable.of(scalars[i].value, pages, classes)
+                            let (first, second) = (table.first[c], table.second[c])
+                            out[next[first]] = Int32(truncatingIfNeeded: i)
+                            next[first] &+= first < ClassTable.none ? 1 : 0
+                            out[next[second]] = Int32(truncatingIfNeeded: i)
+                            next[second] &+= second < ClassTable.none ? 1 : 0
                         }
+                        made = total + 1
                     }
-                    made = counts.last!
                 }
             }
         }
         self.positions = positions
-        starts = counts
+        self.starts = starts
     }
 
-    /// The kinds `v` belongs to, as a bit per `Kind.rawValue`: `table` for the blocks marks come from.
-    @inline(__always) static func kinds(_ v: UInt32, _ table: UnsafeBufferPointer<UInt32>) -> UInt32 {
-        if v < 0x80 { return table[Int(v)] }
-        if v &- 0x3000 < 0x40 { return table[Int(v &- 0x3000) + 0x80] }
-        if v &- 0xFF00 < 0x60 { return table[Int(v &- 0xFF00) + 0xC0] }
-        if v &- 0x2000 < 0x30 { return table[Int(v &- 0x2000) + 0x120] }
-        return Unicode.Scalar(v).map(kinds) ?? 0
-    }
-
-    /// `kinds(_:)` of ASCII, CJK symbols, full-width forms and general punctuation, in that order.
-    static let table: [UInt32] = [0..<0x80, 0x3000..<0x3040, 0xFF00..<0xFF60, 0x2000..<0x2030].flatMap { (block: Range<UInt32>) in
-        block.map { Unicode.Scalar($0).map(kinds) ?? 0 }
-    }
+    static let table = ClassTable()
 
     /// The kinds of `s`: the definition the tables are made from.
     static func kinds(_ s: Unicode.Scalar) -> UInt32 {
