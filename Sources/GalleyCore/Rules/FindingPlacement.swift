@@ -36,21 +36,25 @@ struct FindingPlacement {
             }
         }
         keys.sort()
-        var source = context.source
-        return source.withUTF8 { bytes in
+        let source = context.source
+        let path = context.path
+        var bytesOf = source
+        return bytesOf.withUTF8 { bytes in
             var walk = Walk(bytes, bodyByte: context.article.bodyByteOffset)
             var out: [Finding] = []
             out.reserveCapacity(keys.count)
             for key in keys {
                 let batch = batches[Int(key.batch)]
-                let d = batch.diagnoses[Int(key.index)]
-                let end = utf8.distance(from: utf8.startIndex, to: d.range.upperBound)
+                let n = Int(key.index)
+                let range = batch.diagnoses[n].range
+                let end = utf8.distance(from: utf8.startIndex, to: range.upperBound)
                 let (line, column, offset) = walk.advance(to: key.start)
-                out.append(Finding(rule: batch.rule, severity: batch.severity, path: context.path, revision: revision, line: line,
+                out.append(Finding(rule: batch.rule, severity: batch.severity, path: path, revision: revision, line: line,
                                    column: column, offset: offset, length: Walk.scalars(bytes, key.start, end),
                                    byteOffset: offset == nil ? nil : key.start - walk.bodyByte, byteLength: end - key.start,
-                                   text: String(context.source[d.range]), message: d.message, replacement: d.replacement,
-                                   fixable: d.isCertain, anchor: Walk.anchor(bytes, key.start, end)))
+                                   text: String(source[range]), message: batch.diagnoses[n].message,
+                                   replacement: batch.diagnoses[n].replacement, fixable: batch.diagnoses[n].isCertain,
+                                   anchor: Walk.anchor(bytes, key.start, end)))
             }
             return out
         }
@@ -76,19 +80,11 @@ struct FindingPlacement {
 
         /// 1-based line and column of `target` (not before the last one), and its scalar offset in the body.
         mutating func advance(to target: Int) -> (line: Int, column: Int, offset: Int?) {
-            // One branch-free pass in 32-bit sums, so it vectorizes.
-            var lineFeeds: UInt32 = 0
-            var starts: UInt32 = 0
-            for i in byte..<target {
-                let b = bytes[i]
-                lineFeeds &+= UInt32(b == 10 ? 1 : 0)
-                starts &+= UInt32(~b >> 7 | b >> 6 & 1)
-            }
-            let before = Int(starts)
+            let (before, lineFeeds) = UTF8Counting.scalarsAndLineFeeds(bytes, byte, target)
             if lineFeeds > 0 {
                 var lastFeed = target - 1
                 while bytes[lastFeed] != 10 { lastFeed -= 1 }
-                line += Int(lineFeeds)
+                line += lineFeeds
                 column = Self.scalars(bytes, lastFeed + 1, target)
             } else {
                 column += before
@@ -98,11 +94,8 @@ struct FindingPlacement {
             return (line, column + 1, target >= bodyByte ? scalar - bodyScalar : nil)
         }
 
-        /// Scalars in bytes `lower..<upper`: every byte but a continuation byte starts one.
         static func scalars(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> Int {
-            var n: UInt32 = 0
-            for i in lower..<upper { n &+= UInt32(~bytes[i] >> 7 | bytes[i] >> 6 & 1) }
-            return Int(n)
+            UTF8Counting.scalars(bytes, lower, upper)
         }
 
         /// `FindingLocator.anchor`: up to six scalars either side of bytes `lower..<upper`, not crossing a line end.

@@ -66,10 +66,10 @@ public struct ScalarText: Sendable {
     }
 
     /// Scalars `lower..<upper` as a string.
-    public func string(_ lower: Int, _ upper: Int) -> String { string(of: [lower..<upper]) }
+    @inlinable public func string(_ lower: Int, _ upper: Int) -> String { string(of: CollectionOfOne(lower..<upper)) }
 
     /// The scalars of `ranges`, one after another, as a string, written as UTF-8 straight into its storage.
-    public func string(of ranges: [Range<Int>]) -> String {
+    @inlinable public func string(of ranges: some Collection<Range<Int>>) -> String {
         let capacity = ranges.reduce(0) { $0 + $1.count } * 4
         return String(unsafeUninitializedCapacity: capacity) { out in
             var n = 0
@@ -122,6 +122,9 @@ public struct ScalarSet: Sequence, Sendable {
         self.words = words
         self.count = count
     }
+
+    /// How many indices the set holds.
+    @inlinable public var underestimatedCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     @inlinable public func contains(_ i: Int) -> Bool {
         i >= 0 && i < count && words[i >> 6] & (1 << UInt64(i & 63)) != 0
