@@ -10,10 +10,9 @@ extension Marks {
         let pages: [UInt8]
         /// The class of each scalar of the rows.
         let classes: [UInt8]
-        /// Per class: a 1 for each of its kinds; its first and second kind.
+        /// Per class: a 1 for each of its kinds; its first and second kind, one after the other.
         let counts: [SIMD16<Int32>]
-        let first: [Int]
-        let second: [Int]
+        let kinds: [UInt8]
 
         init() {
             precondition(Kind.allCases.count < 16, "kinds fit a SIMD16 of counts")
@@ -50,8 +49,7 @@ extension Marks {
             self.pages = pages
             self.classes = classes
             self.counts = counts
-            self.first = first
-            self.second = second
+            kinds = zip(first, second).flatMap { [UInt8($0), UInt8($1)] }
         }
 
         /// The class of scalar value `v`.

@@ -62,32 +62,52 @@ struct Marks {
     init(_ text: ScalarText) {
         precondition(text.count < Int(Int32.max), "Marks: text too long")
         let table = Self.table
+        let kinds = Kind.allCases.count
+        // The class of each non-Han scalar, from the first pass for the second.
+        var classOf = [UInt8](repeating: 0, count: text.nonHan.underestimatedCount)
         var counts = SIMD16<Int32>(repeating: 0)
-        var starts = Array(repeating: 0, count: Kind.allCases.count + 1)
-        var positions: [Int32] = []
         text.scalars.withUnsafeBufferPointer { scalars in
             table.pages.withUnsafeBufferPointer { pages in
                 table.classes.withUnsafeBufferPointer { classes in
-                    for i in text.nonHan { counts &+= table.counts[ClassTable.of(scalars[i].value, pages, classes)] }
-                    for k in Kind.allCases.indices { starts[k + 1] = starts[k] + Int(counts[k]) }
-                    // Kinds a scalar lacks write to a spare slot at the end instead of branching.
-                    var next = starts
-                    let total = starts.last!
-                    positions = [Int32](unsafeUninitializedCapacity: total + 1) { out, made in
-                        for i in text.nonHan {
-                            let c = ClassTable.of(scalars[i].value, pages, classes)
-                            let (first, second) = (table.first[c], table.second[c])
-                            out[next[first]] = Int32(truncatingIfNeeded: i)
-                            next[first] &+= first < ClassTable.none ? 1 : 0
-                            out[next[second]] = Int32(truncatingIfNeeded: i)
-                            next[second] &+= second < ClassTable.none ? 1 : 0
+                    table.counts.withUnsafeBufferPointer { vectors in
+                        classOf.withUnsafeMutableBufferPointer { classOf in
+                            var n = 0
+                            for i in text.nonHan {
+                                let c = ClassTable.of(scalars[i].value, pages, classes)
+                                classOf[n] = UInt8(truncatingIfNeeded: c)
+                                counts &+= vectors[c]
+                                n += 1
+                            }
                         }
-                        made = total + 1
                     }
                 }
             }
         }
-        self.positions = positions
+        var starts = Array(repeating: 0, count: kinds + 2)
+        for k in 0..<kinds { starts[k + 1] = starts[k] + Int(counts[k]) }
+        let total = starts[kinds]
+        // Kinds a scalar lacks (`ClassTable.none`) write to a spare slot at the end instead of branching.
+        starts[kinds + 1] = total
+        var next = starts
+        positions = [Int32](unsafeUninitializedCapacity: total + 1) { out, made in
+            next.withUnsafeMutableBufferPointer { next in
+                table.kinds.withUnsafeBufferPointer { pairs in
+                    var n = 0
+                    for i in text.nonHan {
+                        let c = Int(classOf[n])
+                        n += 1
+                        let first = Int(pairs[2 * c])
+                        let second = Int(pairs[2 * c + 1])
+                        out[next[first]] = Int32(truncatingIfNeeded: i)
+                        next[first] &+= first < kinds ? 1 : 0
+                        out[next[second]] = Int32(truncatingIfNeeded: i)
+                        next[second] &+= second < kinds ? 1 : 0
+                    }
+                }
+            }
+            made = total + 1
+        }
+        starts.removeLast()
         self.starts = starts
     }
 

@@ -129,18 +129,20 @@ struct SpacingScan {
 
     /// Gaps of `kind` outside letter-spaced runs, grouped when only one token of a line lies between
     /// them: a number, one or two characters, or a bracketed phrase (`12 月 25 日`, `区 （高新区） 党`
-    /// are one finding each).
-    func groups(of kind: SpaceGap.Kind) -> [[SpaceGap]] {
-        var out: [[SpaceGap]] = []
+    /// are one finding each). The groups are ranges of the gaps returned with them.
+    func groups(of kind: SpaceGap.Kind) -> (gaps: [SpaceGap], groups: [Range<Int>]) {
+        var chosen: [SpaceGap] = []
+        var groups: [Range<Int>] = []
         for (n, gap) in gaps.enumerated() where gap.kind == kind && !inRun[n] {
             // Inside brackets the token is the bracketed phrase itself (`“ 小巨人 ”`).
-            if let last = out.last?.last, isToken(last.end, gap.start) || (kind == .insideBracket && isPhrase(last.end, gap.start)) {
-                out[out.count - 1].append(gap)
+            if let last = chosen.last, isToken(last.end, gap.start) || (kind == .insideBracket && isPhrase(last.end, gap.start)) {
+                groups[groups.count - 1] = groups[groups.count - 1].lowerBound..<(chosen.count + 1)
             } else {
-                out.append([gap])
+                groups.append(chosen.count..<(chosen.count + 1))
             }
+            chosen.append(gap)
         }
-        return out
+        return (chosen, groups)
     }
 
     /// Whether scalars `lower..<upper` are one token: a number or word, at most two characters, or a short
@@ -178,13 +180,20 @@ struct SpacingScan {
     }
 
     /// A diagnosis removing the spaces of `group`, flagging the tokens around them.
-    func removal(_ group: [SpaceGap], _ message: Message) -> Diagnosis {
+    func removal(_ group: ArraySlice<SpaceGap>, _ message: Message) -> Diagnosis {
         let (lower, upper) = span(from: group.first!.start, to: group.last!.end)
         // The text between the gaps.
-        let kept = (0...group.count).map { n in
-            (n == 0 ? lower : group[n - 1].end)..<(n == group.count ? upper : group[n].start)
+        let first = group.startIndex
+        let kept = (first...group.endIndex).lazy.map { n in
+            (n == first ? lower : group[n - 1].end)..<(n == group.endIndex ? upper : group[n].start)
         }
         return .fix(text.range(lower, upper), message, with: text.string(of: kept))
+    }
+
+    /// Diagnoses removing the spaces of each group of `kind`.
+    func removals(of kind: SpaceGap.Kind, _ message: Message) -> [Diagnosis] {
+        let (gaps, groups) = groups(of: kind)
+        return groups.map { removal(gaps[$0], message) }
     }
 
     /// Places where `pair` classes touch with no space between (for the web profile's added spaces),

@@ -32,7 +32,8 @@ struct SplitNumberRule: CorrectableRule {
             var before = i - 1
             if before >= 0, text.scalars[before] == "\r" { before -= 1 }
             while before >= 0, SpacingScan.isSpace(text.scalars[before]) { before -= 1 }
-            guard before >= 0, SpacingClass.of(text, before) == .digit, text.scalars[before] != "%" else { continue }
+            guard before >= 0, text.scalars[before].isASCIIDigit || text.scalars[before] == "‰",
+                  SpacingClass.of(text, before) == .digit, text.scalars[before] != "%" else { continue }
             var after = i + 1
             while after < text.count, SpacingScan.isSpace(text.scalars[after]) || text.scalars[after] == "\u{3000}" { after += 1 }
             // The next line starts with a Han character: the same paragraph goes on with the unit.

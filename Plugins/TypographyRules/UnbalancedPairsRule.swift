@@ -122,8 +122,10 @@ struct UnbalancedPairsRule: ArticleRule {
                 continue
             }
             guard let want = s == ")" ? "（" : Self.partner(s) else { continue }
-            let matches = { (o: Int) in text.scalars[o] == want || (want == "（" && text.scalars[o] == "(") }
-            if let k = stack.lastIndex(where: matches) {
+            // The innermost opener that `s` closes (a written-out search: a closure here copied `text` per mark).
+            var k = stack.count - 1
+            while k >= 0, text.scalars[stack[k]] != want && !(want == "（" && text.scalars[stack[k]] == "(") { k -= 1 }
+            if k >= 0 {
                 // Openers inside a pair that closes before them (`“甲（乙”丙）`) stay unmatched.
                 crossed += stack[(k + 1)...]
                 stack.removeSubrange(k...)
