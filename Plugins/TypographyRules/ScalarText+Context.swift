@@ -112,10 +112,14 @@ enum Paragraphs {
         var end = 0
         var lineStart = 0
         var next = 0
+        let scalars = text.scalars
         while lineStart < text.count {
             let lineEnd = next < lineFeeds.count ? lineFeeds[next] : text.count
             next += 1
-            let blank = text.scalars[lineStart..<lineEnd].allSatisfy { $0.isInlineSpace || $0 == "\u{3000}" || $0 == "\r" }
+            // Usually the first scalar decides.
+            var k = lineStart
+            while k < lineEnd, scalars[k].isInlineSpace || scalars[k] == "\u{3000}" || scalars[k] == "\r" { k += 1 }
+            let blank = k == lineEnd
             if blank {
                 if let s = start { out.append(s..<end) }
                 start = nil

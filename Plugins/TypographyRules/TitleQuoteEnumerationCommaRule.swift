@@ -37,12 +37,12 @@ struct TitleQuoteEnumerationCommaRule: CorrectableRule {
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
-        return Marks.of(article)[.enumerationComma].compactMap { i in
-            guard let close = text[safe: i - 1], let open = Self.opening(close),
-                  text[safe: i + 1] == open
-            else { return nil }
+        var out: [Diagnosis] = []
+        for i in Marks.of(article)[.enumerationComma] {
+            guard let close = text[safe: i - 1], let open = Self.opening(close), text[safe: i + 1] == open else { continue }
             let kind = open == "《" || open == "〈" ? ("书名号", "titles") : ("引号", "quotations")
-            return .fix(text.range(i, i + 1), Message("并列的\(kind.0)之间不用顿号", en: "no 、 between adjacent \(kind.1)"), with: "")
+            out.append(.fix(text.range(i, i + 1), Message("并列的\(kind.0)之间不用顿号", en: "no 、 between adjacent \(kind.1)"), with: ""))
         }
+        return out
     }
 }
