@@ -127,8 +127,8 @@ struct UnbalancedPairsRule: ArticleRule {
             while k >= 0, text.scalars[stack[k]] != want && !(want == "（" && text.scalars[stack[k]] == "(") { k -= 1 }
             if k >= 0 {
                 // Openers inside a pair that closes before them (`“甲（乙”丙）`) stay unmatched.
-                crossed += stack[(k + 1)...]
-                stack.removeSubrange(k...)
+                if k + 1 < stack.count { crossed += stack[(k + 1)...] }
+                stack.removeLast(stack.count - k)
             } else if s != ")" && !isApostrophe(text, i) && !isListMarker(text, i) {
                 closers.append(i)
             }
