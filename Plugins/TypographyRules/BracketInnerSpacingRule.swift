@@ -28,8 +28,6 @@ struct BracketInnerSpacingRule: CorrectableRule {
     func check(_ article: ArticleContext) -> [Diagnosis] {
         guard mode == .remove else { return [] }
         let scan = SpacingScan.of(article)
-        return scan.groups(of: .insideBracket).map {
-            scan.removal($0, Message("引号、括号内侧不加空格", en: "no space just inside quotes and brackets"))
-        }
+        return scan.removals(of: .insideBracket, Message("引号、括号内侧不加空格", en: "no space just inside quotes and brackets"))
     }
 }

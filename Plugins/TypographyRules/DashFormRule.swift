@@ -24,18 +24,12 @@ struct DashFormRule: CorrectableRule {
 
     init(options: RuleOptions) {}
 
-    static func isDashLike(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "—" || s == "─" }
-
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
         var out: [Diagnosis] = []
-        var i = 0
-        while i < text.count {
+        var cursor = 0
+        for i in Marks.of(article)[.dash] where i >= cursor {
             let s = text.scalars[i]
-            guard Self.isDashLike(s) else {
-                i += 1
-                continue
-            }
             let end = text.runEnd(from: i) { $0 == s }
             let n = end - i
             let before = text[safe: i - 1]
@@ -51,7 +45,7 @@ struct DashFormRule: CorrectableRule {
             if wrong {
                 out.append(.fix(text.range(i, end), Message("破折号应写作“——”", en: "write the dash as “——”"), with: "——"))
             }
-            i = end
+            cursor = end
         }
         return out
     }

@@ -30,15 +30,10 @@ struct DengAfterEllipsisRule: CorrectableRule {
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
         var out: [Diagnosis] = []
-        var i = 0
-        while i < text.count {
-            guard text.scalars[i] == "…" else {
-                i += 1
-                continue
-            }
-            let start = i
-            let end = text.runEnd(from: i) { $0 == "…" }
-            i = end
+        var cursor = 0
+        for start in Marks.of(article)[.dot] where start >= cursor && text.scalars[start] == "…" {
+            let end = text.runEnd(from: start) { $0 == "…" }
+            cursor = end
             guard text[safe: end] == "等", listsBefore(text, start) else { continue }
             let dengEnd = text[safe: end + 1] == "等" ? end + 2 : end + 1
             if let n = text[safe: dengEnd], Self.verbFollowers.contains(n) { continue }

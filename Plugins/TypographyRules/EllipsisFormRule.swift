@@ -28,13 +28,9 @@ struct EllipsisFormRule: CorrectableRule {
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
         var out: [Diagnosis] = []
-        var i = 0
-        while i < text.count {
+        var cursor = 0
+        for i in Marks.of(article)[.dot] where i >= cursor {
             let s = text.scalars[i]
-            guard s == "." || s == "。" || s == "…" else {
-                i += 1
-                continue
-            }
             let end = text.runEnd(from: i) { $0 == s }
             let n = end - i
             let chinese = text[safe: i - 1].map(CJK.isChinese) == true || text[safe: end].map(CJK.isChinese) == true
@@ -43,7 +39,7 @@ struct EllipsisFormRule: CorrectableRule {
                 out.append(.fix(text.range(i, end), Message("省略号应写作“……”", en: "write the ellipsis as “……”"),
                                 with: s == "…" ? String(repeating: "…", count: n + 1) : "……"))
             }
-            i = end
+            cursor = end
         }
         return out
     }

@@ -35,22 +35,21 @@ struct FullWidthAlphanumericRule: CorrectableRule {
         let text = article.bodyScalars
         var out: [Diagnosis] = []
         // `二０二六年` wants 〇, not 0: typography.chinese-numeral-zero reports it.
-        let zeros = Set(ChineseNumeralZeroRule.wrongZeroRuns(text).joined())
-        var i = 0
-        while i < text.count {
-            guard Self.isFullWidthAlphanumeric(text.scalars[i]), !zeros.contains(i) else {
-                i += 1
-                continue
-            }
+        let zeros = ChineseNumeralZeroRule.wrongZeroRuns(article)
+        var nextZeros = 0
+        var cursor = 0
+        for i in Marks.of(article)[.fullWidthAlphanumeric] where i >= cursor {
+            while nextZeros < zeros.count, zeros[nextZeros].upperBound <= i { nextZeros += 1 }
+            if nextZeros < zeros.count, zeros[nextZeros].contains(i) { continue }
             // A full-width point between full-width digits belongs to the number (`１．２`).
             var end = text.runEnd(from: i, where: Self.isFullWidthAlphanumeric)
             while text[safe: end] == "．", let next = text[safe: end + 1], Self.isFullWidthAlphanumeric(next) {
                 end = text.runEnd(from: end + 1, where: Self.isFullWidthAlphanumeric)
             }
             let half = String(String.UnicodeScalarView(text.scalars[i..<end].map { Unicode.Scalar($0.value - 0xFEE0)! }))
-            out.append(.fix(text.range(i, end), Message("全角字符“\(String(String.UnicodeScalarView(text.scalars[i..<end])))”应改为半角“\(half)”",
+            out.append(.fix(text.range(i, end), Message("全角字符“\(text.string(i, end))”应改为半角“\(half)”",
                                                         en: "full-width “\(half)” should be half-width"), with: half))
-            i = end
+            cursor = end
         }
         return out
     }

@@ -34,16 +34,26 @@ struct HalfwidthPunctuationRule: CorrectableRule {
             Example("真的吗?!大家", "真的吗？！大家"),
         ])
 
-    static let fullWidth: [Unicode.Scalar: Unicode.Scalar] = [
-        ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）",
-    ]
+    static func fullWidth(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s {
+        case ",": return "，"
+        case ";": return "；"
+        case ":": return "："
+        case "?": return "？"
+        case "!": return "！"
+        case "(": return "（"
+        default: return "）"
+        }
+    }
 
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
-        let links = text.linkMask()
-        return (marks(text, links) + brackets(text, links)).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let links = Links.of(article)
+        let marks = Marks.of(article)
+        return (self.marks(text, marks[.halfwidthMark], links) + brackets(text, marks[.bracket], Paragraphs.of(article), links))
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     static func message(_ full: String) -> Message {
@@ -51,22 +61,18 @@ struct HalfwidthPunctuationRule: CorrectableRule {
     }
 
     /// `, ; : ? !`, with `?!` runs taken together.
-    func marks(_ text: ScalarText, _ links: [Bool]) -> [Diagnosis] {
+    func marks(_ text: ScalarText, _ candidates: Marks.Candidates, _ links: Links) -> [Diagnosis] {
         var out: [Diagnosis] = []
-        var i = 0
-        while i < text.count {
+        var cursor = 0
+        for i in candidates where i >= cursor && !links.contains(i) {
             let s = text.scalars[i]
-            guard ",;:?!".unicodeScalars.contains(s), !links[i] else {
-                i += 1
-                continue
-            }
             let end = s == "?" || s == "!" ? text.runEnd(from: i) { $0 == "?" || $0 == "!" } : i + 1
             let after = text.runEnd(from: end) { $0.isInlineSpace }
             if isChineseMark(text, i, end, after) {
-                let full = String(String.UnicodeScalarView(text.scalars[i..<end].map { Self.fullWidth[$0]! }))
+                let full = String(String.UnicodeScalarView(text.scalars[i..<end].map(Self.fullWidth)))
                 out.append(.fix(text.range(i, after), Self.message(full), with: full))
             }
-            i = end
+            cursor = end
         }
         return out
     }
@@ -101,11 +107,16 @@ struct HalfwidthPunctuationRule: CorrectableRule {
     }
 
     /// `( )` pairs around Chinese content or next to Chinese text, and a half-width half of a mixed pair.
-    func brackets(_ text: ScalarText, _ links: [Bool]) -> [Diagnosis] {
+    func brackets(_ text: ScalarText, _ candidates: Marks.Candidates, _ paragraphs: [Range<Int>], _ links: Links) -> [Diagnosis] {
         var out: [Diagnosis] = []
-        for paragraph in text.paragraphRanges() {
+        var next = 0
+        for paragraph in paragraphs {
             var open: [Int] = []
-            for i in paragraph where !links[i] {
+            while next < candidates.count, candidates[next] < paragraph.lowerBound { next += 1 }
+            while next < candidates.count, candidates[next] < paragraph.upperBound {
+                let i = candidates[next]
+                next += 1
+                if links.contains(i) { continue }
                 let s = text.scalars[i]
                 if s == "(" || s == "（" {
                     open.append(i)

@@ -40,9 +40,7 @@ struct HanDigitSpacingRule: CorrectableRule {
         case .ignore: return []
         case .remove:
             let scan = SpacingScan.of(article)
-            return scan.groups(of: .hanDigit).map {
-                scan.removal($0, Message("汉字与数字之间不加空格", en: "no space between Chinese characters and digits"))
-            }
+            return scan.removals(of: .hanDigit, Message("汉字与数字之间不加空格", en: "no space between Chinese characters and digits"))
         case .add:
             let scan = SpacingScan.of(article)
             return scan.touching { ($0 == .han && $1 == .digit) || ($0 == .digit && $1 == .han) }.map {

@@ -31,9 +31,7 @@ struct HanLatinSpacingRule: CorrectableRule {
         case .ignore: return []
         case .remove:
             let scan = SpacingScan.of(article)
-            return scan.groups(of: .hanLatin).map {
-                scan.removal($0, Message("汉字与西文之间不加空格", en: "no space between Chinese characters and Latin letters"))
-            }
+            return scan.removals(of: .hanLatin, Message("汉字与西文之间不加空格", en: "no space between Chinese characters and Latin letters"))
         case .add:
             let scan = SpacingScan.of(article)
             return scan.touching { ($0 == .han && $1 == .latin) || ($0 == .latin && $1 == .han) }.map {

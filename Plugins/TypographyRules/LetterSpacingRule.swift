@@ -32,7 +32,7 @@ struct LetterSpacingRule: CorrectableRule {
         guard mode == .remove else { return [] }
         let scan = SpacingScan.of(article)
         return scan.letterSpacedRuns.map {
-            scan.removal(Array(scan.gaps[$0]), Message("字间多余空格（字距被拉开）", en: "letter-spaced text: remove the spaces"))
+            scan.removal(scan.gaps[$0], Message("字间多余空格（字距被拉开）", en: "letter-spaced text: remove the spaces"))
         }
     }
 }

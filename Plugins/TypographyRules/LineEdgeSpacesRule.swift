@@ -30,34 +30,25 @@ struct LineEdgeSpacesRule: CorrectableRule {
     func check(_ article: ArticleContext) -> [Diagnosis] {
         guard mode == .remove else { return [] }
         let text = article.bodyScalars
+        let spaces = Marks.of(article)[.space]
         var out: [Diagnosis] = []
-        var lineStart = true
-        var i = 0
-        while i < text.count {
-            let s = text.scalars[i]
-            if SpacingScan.isLineBreak(s) {
-                lineStart = true
-                i += 1
-                continue
+        var n = 0
+        while n < spaces.count {
+            // A run of spaces: consecutive positions.
+            let i = spaces[n]
+            n += 1
+            while n < spaces.count, spaces[n] == spaces[n - 1] + 1 { n += 1 }
+            let end = spaces[n - 1] + 1
+            let atEnd = end == text.count || SpacingScan.isLineBreak(text.scalars[end])
+            // At a line's start when only an indent of ideographic spaces comes before it.
+            var k = i - 1
+            while k >= 0, text.scalars[k] == "\u{3000}" { k -= 1 }
+            let lineStart = k < 0 || SpacingScan.isLineBreak(text.scalars[k])
+            if lineStart || atEnd {
+                let message = atEnd ? Message("行尾多余空格", en: "stray spaces at the end of the line")
+                                    : Message("段首多余空格", en: "stray spaces at the start of the line")
+                out.append(.fix(text.range(i, end), message, with: ""))
             }
-            if lineStart, s == "\u{3000}" {
-                i += 1
-                continue
-            }
-            if SpacingScan.isSpace(s) {
-                let end = text.runEnd(from: i, where: SpacingScan.isSpace)
-                let atEnd = end == text.count || SpacingScan.isLineBreak(text.scalars[end])
-                if lineStart || atEnd {
-                    let message = atEnd ? Message("行尾多余空格", en: "stray spaces at the end of the line")
-                                        : Message("段首多余空格", en: "stray spaces at the start of the line")
-                    out.append(.fix(text.range(i, end), message, with: ""))
-                }
-                lineStart = false
-                i = end
-                continue
-            }
-            lineStart = false
-            i += 1
         }
         return out
     }

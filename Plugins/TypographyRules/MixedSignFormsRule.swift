@@ -30,10 +30,11 @@ struct MixedSignFormsRule: CorrectableRule {
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
-        let links = text.linkMask()
+        let links = Links.of(article)
+        let signs = Marks.of(article)[.sign]
         func positions(_ sign: Unicode.Scalar, _ counts: (Int) -> Bool) -> [Int] {
-            text.scalars.indices.filter {
-                text.scalars[$0] == sign && !links[$0] && text[safe: $0 - 1] != sign && text[safe: $0 + 1] != sign && counts($0)
+            signs.filter {
+                text.scalars[$0] == sign && !links.contains($0) && text[safe: $0 - 1] != sign && text[safe: $0 + 1] != sign && counts($0)
             }
         }
         // A sign counts only in Chinese text: `C++`, `11/27` and links follow other conventions.

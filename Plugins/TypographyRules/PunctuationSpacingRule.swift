@@ -32,8 +32,6 @@ struct PunctuationSpacingRule: CorrectableRule {
     func check(_ article: ArticleContext) -> [Diagnosis] {
         guard mode == .remove else { return [] }
         let scan = SpacingScan.of(article)
-        return scan.groups(of: .outsidePunctuation).map {
-            scan.removal($0, Message("全角标点前后不加空格", en: "no space around full-width punctuation"))
-        }
+        return scan.removals(of: .outsidePunctuation, Message("全角标点前后不加空格", en: "no space around full-width punctuation"))
     }
 }

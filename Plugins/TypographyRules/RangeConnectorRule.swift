@@ -48,10 +48,10 @@ struct RangeConnectorRule: CorrectableRule {
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
-        let links = text.linkMask()
-        return text.scalars.indices.compactMap { i in
-            let s = text.scalars[i]
-            guard Self.connectors.contains(s), String(s) != connector, !links[i],
+        let links = Links.of(article)
+        let own = connector.unicodeScalars.first!
+        return Marks.of(article)[.connector].compactMap { i in
+            guard text.scalars[i] != own, !links.contains(i),
                   let left = Number(text, before: i), let right = Number(text, from: i + 1),
                   isValueRange(text, left, right)
             else { return nil }
@@ -112,7 +112,7 @@ struct RangeConnectorRule: CorrectableRule {
         }
 
         private init?(_ text: ScalarText, _ start: Int, _ numberEnd: Int, _ end: Int) {
-            let chars = String(String.UnicodeScalarView(text.scalars[start..<numberEnd]))
+            let chars = text.string(start, numberEnd)
             let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
             guard !chars.isEmpty, parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }), let value = Double(chars) else { return nil }
             self.start = start

@@ -21,32 +21,21 @@ struct RepeatedPunctuationRule: CorrectableRule {
             Example("活动持续到月底。。", "活动持续到月底。"),
         ])
 
-    /// A switch, not a `Set`: hashing every scalar of the body cost more than the rest of the rule.
-    static func isMark(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "，", "、", "；", "：", "。": return true
-        default: return false
-        }
-    }
-
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
         var out: [Diagnosis] = []
-        var i = 0
-        while i < text.count {
+        var cursor = 0
+        // `，、；：。`, each starting a run unless an earlier run took it.
+        for i in Marks.of(article)[.sentenceMark] where i >= cursor {
             let s = text.scalars[i]
-            guard Self.isMark(s) else {
-                i += 1
-                continue
-            }
             let end = text.runEnd(from: i) { $0 == s }
             // Three or more 。 are a malformed ellipsis, reported by typography.ellipsis-form.
             if end - i >= 2 && !(s == "。" && end - i >= 3) {
                 out.append(.fix(text.range(i, end), Message("标点“\(s)”重复", en: "“\(s)” repeated"), with: String(s)))
             }
-            i = end
+            cursor = end
         }
         return out
     }

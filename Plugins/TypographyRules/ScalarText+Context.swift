@@ -13,38 +13,18 @@ extension Unicode.Scalar {
 extension ScalarText {
     /// Whether `word` starts at scalar `i`.
     func hasPrefix(_ word: String, at i: Int) -> Bool {
-        let w = Array(word.unicodeScalars)
-        return i + w.count <= count && Array(scalars[i..<(i + w.count)]) == w
-    }
-
-    /// True for each scalar inside a URL or an e-mail address, where half-width marks are right.
-    func linkMask() -> [Bool] {
-        var mask = Array(repeating: false, count: count)
-        var i = 0
-        while i < count {
-            if startsURL(at: i) {
-                var end = runEnd(from: i) { $0.value > 0x20 && $0.value < 0x7F }
-                // A mark right after a URL usually ends the sentence, not the URL.
-                while end > i, ".,;:!?'\")".unicodeScalars.contains(scalars[end - 1]),
-                      scalars[end - 1] != ")" || !scalars[i..<end].contains("(") {
-                    end -= 1
-                }
-                for k in i..<end { mask[k] = true }
-                i = end
-            } else if scalars[i] == "@", let span = emailSpan(at: i) {
-                for k in span { mask[k] = true }
-                i = span.upperBound
-            } else {
-                i += 1
-            }
+        var k = i
+        for w in word.unicodeScalars {
+            guard k < count, scalars[k] == w else { return false }
+            k += 1
         }
-        return mask
+        return true
     }
 
-    private static let urlPrefixes: [[UInt32]] = ["http://", "https://", "ftp://", "www."].map { $0.unicodeScalars.map(\.value) }
+    static let urlPrefixes: [[UInt32]] = ["http://", "https://", "ftp://", "www."].map { $0.unicodeScalars.map(\.value) }
 
-    private func startsURL(at i: Int) -> Bool {
-        // Cheap test first: this runs on every scalar.
+    func startsURL(at i: Int) -> Bool {
+        // Cheap test first: this runs on every candidate.
         let first = scalars[i].value | 0x20
         guard first == 0x68 || first == 0x66 || first == 0x77 else { return false }  // h f w
         if let p = self[safe: i - 1], p.isASCIIAlphanumeric { return false }
@@ -57,7 +37,7 @@ extension ScalarText {
         return false
     }
 
-    private func emailSpan(at sign: Int) -> Range<Int>? {
+    func emailSpan(at sign: Int) -> Range<Int>? {
         func local(_ s: Unicode.Scalar) -> Bool { s.isASCIIAlphanumeric || "._%+-".unicodeScalars.contains(s) }
         func domain(_ s: Unicode.Scalar) -> Bool { s.isASCIIAlphanumeric || s == "." || s == "-" }
         var start = sign
@@ -67,16 +47,79 @@ extension ScalarText {
         guard start < sign, scalars[(sign + 1)..<end].contains(".") else { return nil }
         return start..<end
     }
+}
 
-    /// Paragraphs as scalar ranges: runs of non-blank lines, as `Article.paragraphs` splits them.
-    func paragraphRanges() -> [Range<Int>] {
+/// The URLs and e-mail addresses of a body, where half-width marks are right; made once per article.
+struct Links {
+    /// Disjoint, in order.
+    let spans: [Range<Int>]
+
+    static func of(_ article: ArticleContext) -> Links {
+        article.shared("typography.links") { Links(article.bodyScalars, Marks.of(article)) }
+    }
+
+    init(_ text: ScalarText, _ marks: Marks) {
+        var found: [Range<Int>] = []
+        // Where a scan of every scalar would be: a URL or an address is skipped whole.
+        var cursor = 0
+        for i in marks[.linkStart] where i >= cursor {
+            if text.startsURL(at: i) {
+                var end = text.runEnd(from: i) { $0.value > 0x20 && $0.value < 0x7F }
+                // A mark right after a URL usually ends the sentence, not the URL.
+                while end > i, ".,;:!?'\")".unicodeScalars.contains(text.scalars[end - 1]),
+                      text.scalars[end - 1] != ")" || !text.scalars[i..<end].contains("(") {
+                    end -= 1
+                }
+                found.append(i..<end)
+                cursor = end
+            } else if text.scalars[i] == "@", let span = text.emailSpan(at: i) {
+                found.append(span)
+                cursor = span.upperBound
+            }
+        }
+        // An address may reach back into the one before it (`a@b.com@c.org`): merge.
+        var spans: [Range<Int>] = []
+        for r in found.sorted(by: { $0.lowerBound < $1.lowerBound }) where !r.isEmpty {
+            if let last = spans.last, r.lowerBound <= last.upperBound {
+                spans[spans.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                spans.append(r)
+            }
+        }
+        self.spans = spans
+    }
+
+    func contains(_ i: Int) -> Bool {
+        var lo = 0
+        var hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if spans[mid].upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < spans.count && spans[lo].contains(i)
+    }
+}
+
+/// Paragraphs of a body as scalar ranges: runs of non-blank lines, as `Article.paragraphs` splits them.
+enum Paragraphs {
+    static func of(_ article: ArticleContext) -> [Range<Int>] {
+        article.shared("typography.paragraphs") { ranges(article.bodyScalars, lineFeeds: Marks.of(article)[.lineFeed]) }
+    }
+
+    static func ranges(_ text: ScalarText, lineFeeds: Marks.Candidates) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start: Int?
         var end = 0
         var lineStart = 0
-        while lineStart < count {
-            let lineEnd = runEnd(from: lineStart) { $0 != "\n" }
-            let blank = scalars[lineStart..<lineEnd].allSatisfy { $0.isInlineSpace || $0 == "\u{3000}" || $0 == "\r" }
+        var next = 0
+        let scalars = text.scalars
+        while lineStart < text.count {
+            let lineEnd = next < lineFeeds.count ? lineFeeds[next] : text.count
+            next += 1
+            // Usually the first scalar decides.
+            var k = lineStart
+            while k < lineEnd, scalars[k].isInlineSpace || scalars[k] == "\u{3000}" || scalars[k] == "\r" { k += 1 }
+            let blank = k == lineEnd
             if blank {
                 if let s = start { out.append(s..<end) }
                 start = nil

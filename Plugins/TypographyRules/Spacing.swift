@@ -21,18 +21,29 @@ enum SpacingMode: String {
 enum SpacingClass: Equatable {
     case han, digit, latin, opener, closer, punctuation, other
 
-    static let openers: Set<Unicode.Scalar> = ["（", "《", "“", "‘", "「", "『", "【", "〔", "〈", "〖"]
-    static let closers: Set<Unicode.Scalar> = ["）", "》", "”", "’", "」", "』", "】", "〕", "〉", "〗"]
+    static func isOpener(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "（", "《", "“", "‘", "「", "『", "【", "〔", "〈", "〖": return true
+        default: return false
+        }
+    }
+
+    static func isCloser(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "）", "》", "”", "’", "」", "』", "】", "〕", "〉", "〗": return true
+        default: return false
+        }
+    }
 
     /// The class of the scalar at `i`; `%` and `‰` after a digit belong to the number.
     static func of(_ text: ScalarText, _ i: Int) -> SpacingClass {
         let s = text.scalars[i]
-        if s.properties.numericType != nil, s.isASCII { return .digit }
-        if (s == "%" || s == "‰"), let p = text[safe: i - 1], p.isASCII, p.properties.numericType != nil { return .digit }
-        if ("a"..."z").contains(s) || ("A"..."Z").contains(s) { return .latin }
+        if s.isASCIIDigit { return .digit }
+        if (s == "%" || s == "‰"), let p = text[safe: i - 1], p.isASCIIDigit { return .digit }
+        if s.isASCIILetter { return .latin }
         if CJK.isHan(s) { return .han }
-        if openers.contains(s) { return .opener }
-        if closers.contains(s) { return .closer }
+        if isOpener(s) { return .opener }
+        if isCloser(s) { return .closer }
         if CJK.isPunctuation(s) && s != "·" { return .punctuation }
         return .other
     }
@@ -69,7 +80,8 @@ struct SpacingScan {
     let gaps: [SpaceGap]
     /// Letter-spaced runs (`区 属 国 有 企 业`) as ranges of indices into `gaps`.
     let letterSpacedRuns: [Range<Int>]
-    let inRun: Set<Int>
+    /// Whether each gap belongs to a letter-spaced run.
+    let inRun: [Bool]
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\t" || s == "\u{A0}" || (0x2002...0x200A).contains(s.value)
@@ -79,24 +91,24 @@ struct SpacingScan {
 
     /// The scan of `article`'s body, made once for all the spacing rules.
     static func of(_ article: ArticleContext) -> SpacingScan {
-        article.shared("typography.spacing-scan") { SpacingScan(article.bodyScalars) }
+        article.shared("typography.spacing-scan") { SpacingScan(article.bodyScalars, spaces: Marks.of(article)[.space]) }
     }
 
-    init(_ text: ScalarText) {
+    /// `spaces`: where the body's spaces are (`isSpace`), in order.
+    init(_ text: ScalarText, spaces: Marks.Candidates) {
         var gaps: [SpaceGap] = []
-        var i = 0
-        while i < text.count {
-            guard Self.isSpace(text.scalars[i]) else {
-                i += 1
-                continue
-            }
-            let end = text.runEnd(from: i, where: Self.isSpace)
+        var n = 0
+        while n < spaces.count {
+            // A run of spaces: consecutive positions.
+            let i = spaces[n]
+            n += 1
+            while n < spaces.count, spaces[n] == spaces[n - 1] + 1 { n += 1 }
+            let end = spaces[n - 1] + 1
             if i > 0, end < text.count, !Self.isLineBreak(text.scalars[i - 1]), !Self.isLineBreak(text.scalars[end]),
                text.scalars[i - 1] != "\u{3000}", text.scalars[end] != "\u{3000}"
             {
                 gaps.append(SpaceGap(start: i, end: end, kind: SpaceGap.kind(SpacingClass.of(text, i - 1), SpacingClass.of(text, end))))
             }
-            i = end
         }
         // Gaps one character apart form a chain; a chain with two or more Han–Han gaps is letter-spacing.
         var runs: [Range<Int>] = []
@@ -104,29 +116,33 @@ struct SpacingScan {
         while j < gaps.count {
             var k = j
             while k + 1 < gaps.count, gaps[k].kind != .other, gaps[k + 1].kind != .other, gaps[k + 1].start - gaps[k].end == 1 { k += 1 }
-            if k > j, gaps[j...k].filter({ $0.kind == .hanHan }).count >= 2 { runs.append(j..<(k + 1)) }
+            if k > j, gaps[j...k].lazy.filter({ $0.kind == .hanHan }).count >= 2 { runs.append(j..<(k + 1)) }
             j = k + 1
         }
         self.text = text
         self.gaps = gaps
         letterSpacedRuns = runs
-        inRun = Set(runs.flatMap { Array($0) })
+        var inRun = Array(repeating: false, count: gaps.count)
+        for run in runs { for n in run { inRun[n] = true } }
+        self.inRun = inRun
     }
 
     /// Gaps of `kind` outside letter-spaced runs, grouped when only one token of a line lies between
     /// them: a number, one or two characters, or a bracketed phrase (`12 月 25 日`, `区 （高新区） 党`
-    /// are one finding each).
-    func groups(of kind: SpaceGap.Kind) -> [[SpaceGap]] {
-        var out: [[SpaceGap]] = []
-        for (n, gap) in gaps.enumerated() where gap.kind == kind && !inRun.contains(n) {
+    /// are one finding each). The groups are ranges of the gaps returned with them.
+    func groups(of kind: SpaceGap.Kind) -> (gaps: [SpaceGap], groups: [Range<Int>]) {
+        var chosen: [SpaceGap] = []
+        var groups: [Range<Int>] = []
+        for (n, gap) in gaps.enumerated() where gap.kind == kind && !inRun[n] {
             // Inside brackets the token is the bracketed phrase itself (`“ 小巨人 ”`).
-            if let last = out.last?.last, isToken(last.end, gap.start) || (kind == .insideBracket && isPhrase(last.end, gap.start)) {
-                out[out.count - 1].append(gap)
+            if let last = chosen.last, isToken(last.end, gap.start) || (kind == .insideBracket && isPhrase(last.end, gap.start)) {
+                groups[groups.count - 1] = groups[groups.count - 1].lowerBound..<(chosen.count + 1)
             } else {
-                out.append([gap])
+                groups.append(chosen.count..<(chosen.count + 1))
             }
+            chosen.append(gap)
         }
-        return out
+        return (chosen, groups)
     }
 
     /// Whether scalars `lower..<upper` are one token: a number or word, at most two characters, or a short
@@ -136,10 +152,10 @@ struct SpacingScan {
         if count <= 2 { return true }
         let scalars = text.scalars[lower..<upper]
         // A number or a Latin word.
-        if scalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "." || $0 == "," || $0 == "%") }) {
+        if scalars.allSatisfy({ $0.isASCIIAlphanumeric || $0 == "." || $0 == "," || $0 == "%" }) {
             return true
         }
-        return SpacingClass.openers.contains(scalars.first!) && SpacingClass.closers.contains(scalars.last!) && isPhrase(lower, upper)
+        return SpacingClass.isOpener(scalars.first!) && SpacingClass.isCloser(scalars.last!) && isPhrase(lower, upper)
     }
 
     /// At most twelve characters of one line without spaces.
@@ -164,16 +180,20 @@ struct SpacingScan {
     }
 
     /// A diagnosis removing the spaces of `group`, flagging the tokens around them.
-    func removal(_ group: [SpaceGap], _ message: Message) -> Diagnosis {
+    func removal(_ group: ArraySlice<SpaceGap>, _ message: Message) -> Diagnosis {
         let (lower, upper) = span(from: group.first!.start, to: group.last!.end)
-        var replacement = String.UnicodeScalarView()
-        var cursor = lower
-        for gap in group {
-            replacement.append(contentsOf: text.scalars[cursor..<gap.start])
-            cursor = gap.end
+        // The text between the gaps.
+        let first = group.startIndex
+        let kept = (first...group.endIndex).lazy.map { n in
+            (n == first ? lower : group[n - 1].end)..<(n == group.endIndex ? upper : group[n].start)
         }
-        replacement.append(contentsOf: text.scalars[cursor..<upper])
-        return .fix(text.range(lower, upper), message, with: String(replacement))
+        return .fix(text.range(lower, upper), message, with: text.string(of: kept))
+    }
+
+    /// Diagnoses removing the spaces of each group of `kind`.
+    func removals(of kind: SpaceGap.Kind, _ message: Message) -> [Diagnosis] {
+        let (gaps, groups) = groups(of: kind)
+        return groups.map { removal(gaps[$0], message) }
     }
 
     /// Places where `pair` classes touch with no space between (for the web profile's added spaces),

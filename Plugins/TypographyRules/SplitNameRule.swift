@@ -69,7 +69,7 @@ struct SplitNameRule: CorrectableRule {
     static func inByline(_ text: ScalarText, _ i: Int) -> Bool {
         var lineStart = i
         while lineStart > 0, !SpacingScan.isLineBreak(text.scalars[lineStart - 1]) { lineStart -= 1 }
-        let line = String(String.UnicodeScalarView(text.scalars[lineStart..<i]))
+        let line = text.string(lineStart, i)
         if line.hasPrefix("本报记者") || line.hasPrefix("本报通讯员") || line.hasPrefix("记者") { return true }
         guard let open = line.firstIndex(of: "（"), open > line.startIndex,
               ["讯", "电"].contains(line[line.index(before: open)]), line.distance(from: line.startIndex, to: open) <= 24

@@ -27,21 +27,21 @@ struct SplitNumberRule: CorrectableRule {
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
         var out: [Diagnosis] = []
-        for i in 0..<text.count where text.scalars[i] == "\n" {
+        for i in Marks.of(article)[.lineFeed] {
             // The line before ends in a digit, after optional spaces.
             var before = i - 1
             if before >= 0, text.scalars[before] == "\r" { before -= 1 }
             while before >= 0, SpacingScan.isSpace(text.scalars[before]) { before -= 1 }
-            guard before >= 0, SpacingClass.of(text, before) == .digit, text.scalars[before] != "%" else { continue }
+            guard before >= 0, text.scalars[before].isASCIIDigit || text.scalars[before] == "‰",
+                  SpacingClass.of(text, before) == .digit, text.scalars[before] != "%" else { continue }
             var after = i + 1
             while after < text.count, SpacingScan.isSpace(text.scalars[after]) || text.scalars[after] == "\u{3000}" { after += 1 }
             // The next line starts with a Han character: the same paragraph goes on with the unit.
             guard after < text.count, CJK.isHan(text.scalars[after]) else { continue }
             var start = before
             while start > 0, SpacingClass.of(text, start - 1) == .digit || text.scalars[start - 1] == "." { start -= 1 }
-            let digits = String(String.UnicodeScalarView(text.scalars[start...before]))
             out.append(.fix(text.range(start, after + 1), Message("数字与单位被换行拆开", en: "the number is split from its unit by a line break"),
-                            with: digits + String(text.scalars[after])))
+                            with: text.string(of: [start..<(before + 1), after..<(after + 1)])))
         }
         return out
     }

@@ -22,19 +22,27 @@ struct TitleQuoteEnumerationCommaRule: CorrectableRule {
             Example("提出“早开工”、“快投产”的目标", "提出“早开工”“快投产”的目标"),
         ])
 
-    /// Each closing mark and the opening mark of the same kind.
-    static let adjacent: [Unicode.Scalar: Unicode.Scalar] = ["》": "《", "〉": "〈", "”": "“", "’": "‘"]
+    /// The opening mark of the same kind as closing mark `s`.
+    static func opening(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s {
+        case "》": return "《"
+        case "〉": return "〈"
+        case "”": return "“"
+        case "’": return "‘"
+        default: return nil
+        }
+    }
 
     init(options: RuleOptions) {}
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
-        return text.scalars.indices.compactMap { i in
-            guard text.scalars[i] == "、", let close = text[safe: i - 1], let open = Self.adjacent[close],
-                  text[safe: i + 1] == open
-            else { return nil }
+        var out: [Diagnosis] = []
+        for i in Marks.of(article)[.enumerationComma] {
+            guard let close = text[safe: i - 1], let open = Self.opening(close), text[safe: i + 1] == open else { continue }
             let kind = open == "《" || open == "〈" ? ("书名号", "titles") : ("引号", "quotations")
-            return .fix(text.range(i, i + 1), Message("并列的\(kind.0)之间不用顿号", en: "no 、 between adjacent \(kind.1)"), with: "")
+            out.append(.fix(text.range(i, i + 1), Message("并列的\(kind.0)之间不用顿号", en: "no 、 between adjacent \(kind.1)"), with: ""))
         }
+        return out
     }
 }

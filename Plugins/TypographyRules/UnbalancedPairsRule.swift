@@ -23,11 +23,32 @@ struct UnbalancedPairsRule: ArticleRule {
             Example("1）加强供热保障；2）做好应急抢修。"),
         ])
 
-    static let partner: [Unicode.Scalar: Unicode.Scalar] = [
-        "“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "「": "」", "【": "】",
-        "”": "“", "’": "‘", "》": "《", "〉": "〈", "）": "（", "」": "「", "】": "【",
-    ]
-    static let openers: Set<Unicode.Scalar> = ["“", "‘", "《", "〈", "（", "「", "【"]
+    static func partner(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s {
+        case "“": return "”"
+        case "‘": return "’"
+        case "《": return "》"
+        case "〈": return "〉"
+        case "（": return "）"
+        case "「": return "」"
+        case "【": return "】"
+        case "”": return "“"
+        case "’": return "‘"
+        case "》": return "《"
+        case "〉": return "〈"
+        case "）": return "（"
+        case "」": return "「"
+        case "】": return "【"
+        default: return nil
+        }
+    }
+
+    static func isOpener(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "“", "‘", "《", "〈", "（", "「", "【": return true
+        default: return false
+        }
+    }
     static let names: [Unicode.Scalar: (zh: String, en: String)] = [
         "“": ("前引号", "opening quotation mark"), "”": ("后引号", "closing quotation mark"),
         "‘": ("前单引号", "opening single quotation mark"), "’": ("后单引号", "closing single quotation mark"),
@@ -42,19 +63,27 @@ struct UnbalancedPairsRule: ArticleRule {
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
         let text = article.bodyScalars
-        let paragraphs = text.paragraphRanges()
-        let found = paragraphs.map { unmatched(text, $0) }
+        let paragraphs = Paragraphs.of(article)
+        let pairs = Marks.of(article)[.pair]
+        var next = 0
+        var stack: [Int] = []
+        let found = paragraphs.map { paragraph in
+            while next < pairs.count, pairs[next] < paragraph.lowerBound { next += 1 }
+            let first = next
+            while next < pairs.count, pairs[next] < paragraph.upperBound { next += 1 }
+            return unmatched(text, pairs[first..<next], stack: &stack)
+        }
         var out: [Diagnosis] = []
         var pairedAcross: Set<Int> = []
         for (n, (openers, closers)) in found.enumerated() {
             var open = openers
             for c in closers where !pairedAcross.contains(c) { out.append(unpaired(text, c)) }
-            if n + 1 < found.count {
+            if n + 1 < found.count, !open.isEmpty {
                 // A quotation of several paragraphs opens each with “ and closes only the last (GB/T 15834).
                 if startsWithQuote(text, paragraphs[n + 1]) { open.removeAll { text.scalars[$0] == "“" } }
                 // A paragraph break inside a pair (`“工作⏎⏎体检”`): one finding, on the opener.
                 var next = found[n + 1].closers[...]
-                while let o = open.last, let c = next.first, Self.partner[text.scalars[o]] == text.scalars[c] {
+                while let o = open.last, let c = next.first, Self.partner(text.scalars[o]) == text.scalars[c] {
                     out.append(Diagnosis(text.range(o, o + 1), Self.brokenMessage(text.scalars[o], text.scalars[c])))
                     pairedAcross.insert(c)
                     open.removeLast()
@@ -74,33 +103,37 @@ struct UnbalancedPairsRule: ArticleRule {
 
     func unpaired(_ text: ScalarText, _ i: Int) -> Diagnosis {
         let s = text.scalars[i]
-        let (name, other) = (Self.names[s]!, Self.names[Self.partner[s]!]!)
+        let (name, other) = (Self.names[s]!, Self.names[Self.partner(s)!]!)
         return Diagnosis(text.range(i, i + 1), Message("\(name.zh)在本段中没有配对的\(other.zh)",
                                                       en: "the \(name.en) has no \(other.en) in this paragraph"))
     }
 
-    /// Indices of the unmatched openers and closers of one paragraph. A half-width `(` or `)` may
-    /// pair with a full-width one (typography.halfwidth-punctuation reports it) but is never reported here.
-    func unmatched(_ text: ScalarText, _ paragraph: Range<Int>) -> (openers: [Int], closers: [Int]) {
-        var stack: [Int] = []
+    /// Indices of the unmatched openers and closers among the marks of one paragraph. A half-width `(` or `)`
+    /// may pair with a full-width one (typography.halfwidth-punctuation reports it) but is never reported here.
+    func unmatched(_ text: ScalarText, _ marks: Slice<Marks.Candidates>, stack: inout [Int]) -> (openers: [Int], closers: [Int]) {
+        // `stack` is scratch space the caller keeps from one paragraph to the next.
+        stack.removeAll(keepingCapacity: true)
         var crossed: [Int] = []
         var closers: [Int] = []
-        for i in paragraph {
+        for i in marks {
             let s = text.scalars[i]
-            if Self.openers.contains(s) || s == "(" {
+            if Self.isOpener(s) || s == "(" {
                 stack.append(i)
                 continue
             }
-            guard let want = s == ")" ? "（" : Self.partner[s] else { continue }
-            let matches = { (o: Int) in text.scalars[o] == want || (want == "（" && text.scalars[o] == "(") }
-            if let k = stack.lastIndex(where: matches) {
+            guard let want = s == ")" ? "（" : Self.partner(s) else { continue }
+            // The innermost opener that `s` closes (a written-out search: a closure here copied `text` per mark).
+            var k = stack.count - 1
+            while k >= 0, text.scalars[stack[k]] != want && !(want == "（" && text.scalars[stack[k]] == "(") { k -= 1 }
+            if k >= 0 {
                 // Openers inside a pair that closes before them (`“甲（乙”丙）`) stay unmatched.
-                crossed += stack[(k + 1)...]
-                stack.removeSubrange(k...)
+                if k + 1 < stack.count { crossed += stack[(k + 1)...] }
+                stack.removeLast(stack.count - k)
             } else if s != ")" && !isApostrophe(text, i) && !isListMarker(text, i) {
                 closers.append(i)
             }
         }
+        if crossed.isEmpty && stack.isEmpty { return ([], closers) }
         return ((crossed + stack).sorted().filter { text.scalars[$0] != "(" && !isApostrophe(text, $0) }, closers)
     }
 

@@ -69,11 +69,15 @@ final class AnalysisMemo: @unchecked Sendable {
 
     func value<T>(_ key: String, _ make: () -> T) -> T {
         lock.lock()
-        defer { lock.unlock() }
         // A stored nil is a result too (an optional analysis): test presence before the cast.
-        if let stored = values[key], let v = stored as? T { return v }
+        let stored = values[key]
+        lock.unlock()
+        if let stored, let found = stored as? T { return found }
+        // Made outside the lock: one analysis may build on another (`make` calls `value` again).
         let v = make()
+        lock.lock()
         values[key] = v
+        lock.unlock()
         return v
     }
 }

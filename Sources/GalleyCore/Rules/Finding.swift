@@ -29,7 +29,7 @@ public struct Finding: Sendable, Hashable, Codable {
 
     public init(rule: String, severity: Severity, path: String, revision: String? = nil, line: Int, column: Int,
                 offset: Int?, length: Int, byteOffset: Int?, byteLength: Int, text: String, message: Message,
-                replacement: String? = nil, fixable: Bool = false)
+                replacement: String? = nil, fixable: Bool = false, anchor: String = "")
     {
         self.rule = rule
         self.severity = severity
@@ -45,6 +45,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.message = message
         self.replacement = replacement
         self.fixable = fixable
+        self.anchor = anchor
     }
 
     /// Orders findings by file, then position, then rule.

@@ -3,17 +3,20 @@ public enum Fixer {
     /// Applies the certain replacements of `diagnoses` to `source`, skipping any that overlap an
     /// earlier one. Returns the new text and how many edits were applied.
     public static func apply(_ diagnoses: [Diagnosis], to source: String) -> (text: String, applied: Int) {
-        let edits = diagnoses.filter(\.isCertain).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // The certain edits by start, ties in the order given: small keys sort, the diagnoses stay put.
+        var order: [(start: String.Index, index: Int)] = []
+        for (n, d) in diagnoses.enumerated() where d.isCertain { order.append((d.range.lowerBound, n)) }
         // Nothing to apply: no copy of the text (the last pass of every fix, and most files).
-        guard !edits.isEmpty else { return (source, 0) }
+        guard !order.isEmpty else { return (source, 0) }
+        order.sort { ($0.start, $0.index) < ($1.start, $1.index) }
         var out = ""
         out.reserveCapacity(source.utf8.count)
         var cursor = source.startIndex
         var applied = 0
-        for edit in edits where edit.range.lowerBound >= cursor {
-            out += source[cursor..<edit.range.lowerBound]
-            out += edit.replacement ?? ""
-            cursor = edit.range.upperBound
+        for (start, n) in order where start >= cursor {
+            out += source[cursor..<start]
+            if let replacement = diagnoses[n].replacement { out += replacement }
+            cursor = diagnoses[n].range.upperBound
             applied += 1
         }
         out += source[cursor...]

@@ -17,21 +17,9 @@ struct RuleEngine {
             }
         }
         guard found.contains(where: { !$0.diagnoses.isEmpty }) else { return [] }
-        let locator = FindingLocator(context)
-        var out: [Finding] = []
-        for (configured, diagnoses) in found {
-            for d in diagnoses where RuleEngine.isValid(d, in: context) {
-                out.append(locator.finding(d, rule: configured.description.id, severity: configured.severity, revision: revision))
-            }
-        }
-        // Every finding has the same path: order by position and rule through small keys, so the sort
-        // moves integers rather than findings. Stable, like the sort it replaces.
-        let order = out.indices.sorted { a, b in
-            if out[a].line != out[b].line { return out[a].line < out[b].line }
-            if out[a].column != out[b].column { return out[a].column < out[b].column }
-            return out[a].rule < out[b].rule
-        }
-        return order.map { out[$0] }
+        let batches = found.map { FindingPlacement.Batch(rule: $0.rule.description.id, severity: $0.rule.severity, diagnoses: $0.diagnoses) }
+        found = []
+        return FindingPlacement.findings(batches, in: context, revision: revision) { RuleEngine.isValid($0, in: context) }
     }
 
     /// Findings of the collecting rules over all `articles` of one issue.
