@@ -21,7 +21,7 @@ public struct Configuration: Sendable {
         var config = Configuration()
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
             config.warnings.append("galley.yml is not valid YAML (\(error)); using defaults")
             return config

@@ -31,7 +31,7 @@ public indirect enum YAMLNode: Sendable {
     /// Parses a document; the error names the line and column.
     public static func parse(_ text: String, file: String) -> Result<YAMLNode?, YAMLError> {
         do {
-            return .success(try Yams.compose(yaml: text).map(convert))
+            return .success(try Yams.compose(yaml: text, .default, .default, .utf8).map(convert))
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
