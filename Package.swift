@@ -17,9 +17,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "Clibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // C helpers: libgit2's CA bundle loaded on demand.
+        .target(name: "CGalleySupport", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "GalleyCore",
-            dependencies: ["Clibgit2", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Clibgit2", "CGalleySupport", .product(name: "Yams", package: "Yams")]),
     ] + families.map { .target(name: $0, dependencies: ["GalleyCore"], path: "Plugins/\($0)") } + [
         .executableTarget(
             name: "galley",

@@ -120,7 +120,7 @@ struct CheckInSuite {
         notes.append("1. setup: core import of \(Format.count(count)) articles as one commit took \(Format.ms(importPhases.total))")
 
         guard let galley = context.galley else {
-            let msg = "galley binary not found next to galley-bench: build it with swift build -c release --product galley"
+            let msg = "galley binary not found next to galley-bench: build it with scripts/build-release"
             print(msg)
             rows.append(ResultRow(name: name, galley: "n/a", peer: "n/a", ratio: "", goal: "≤ 0.50×", result: "SKIP"))
             notes.append("1. skipped: \(msg)")

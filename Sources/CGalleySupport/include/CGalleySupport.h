@@ -1,0 +1,18 @@
+#ifndef CGALLEY_SUPPORT_H
+#define CGALLEY_SUPPORT_H
+#include <stddef.h>
+
+/* Start-up: libgit2 1.5 built with mbedTLS (Debian) parses the whole system CA bundle inside
+   git_libgit2_init(), which costs 5-8 ms per process. Galley never talks to a remote, so that load
+   is deferred: call galley_begin_deferring_certificates() right before git_libgit2_init() and
+   galley_end_deferring_certificates() right after. A program that needs TLS later calls
+   galley_load_deferred_certificates() once before its first remote operation. */
+void galley_begin_deferring_certificates(void);
+void galley_end_deferring_certificates(void);
+/* Loads the CA bundle libgit2 asked for during init into the chain it configured; 0 on success
+   (or when nothing was deferred), a negative mbedTLS error otherwise. */
+int galley_load_deferred_certificates(void);
+/* 1 when a CA bundle load was deferred (and not loaded since). */
+int galley_certificates_deferred(void);
+
+#endif
