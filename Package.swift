@@ -17,8 +17,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "Clibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
-        // C helpers: libgit2's CA bundle loaded on demand.
-        .target(name: "CGalleySupport", linkerSettings: [.linkedLibrary("dl")]),
+        // C helpers: libgit2's CA bundle loaded on demand, and OpenSSL's SHA-1 for file checksums.
+        .target(name: "CGalleySupport", linkerSettings: [.linkedLibrary("crypto"), .linkedLibrary("dl")]),
         .target(
             name: "GalleyCore",
             dependencies: ["Clibgit2", "CGalleySupport", .product(name: "Yams", package: "Yams")]),

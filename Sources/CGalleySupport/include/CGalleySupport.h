@@ -15,4 +15,14 @@ int galley_load_deferred_certificates(void);
 /* 1 when a CA bundle load was deferred (and not loaded since). */
 int galley_certificates_deferred(void);
 
+/* Plain SHA-1 (OpenSSL's, with the CPU's SHA extensions) for the checksums of files Galley writes in
+   git's formats (index, pack, pack index). Object ids keep coming from libgit2's collision-detecting
+   SHA-1. */
+typedef struct galley_sha1 galley_sha1;
+galley_sha1 *galley_sha1_new(void);
+void galley_sha1_update(galley_sha1 *ctx, const void *data, size_t length);
+/* Writes 20 bytes to `out` and frees the context. */
+void galley_sha1_finish(galley_sha1 *ctx, unsigned char *out);
+void galley_sha1_once(const void *data, size_t length, unsigned char *out);
+
 #endif

@@ -1,0 +1,29 @@
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
+#include <stdlib.h>
+#include "CGalleySupport.h"
+
+struct galley_sha1 {
+    SHA_CTX ctx;
+};
+
+galley_sha1 *galley_sha1_new(void) {
+    galley_sha1 *c = malloc(sizeof(galley_sha1));
+    if (c != NULL) {
+        SHA1_Init(&c->ctx);
+    }
+    return c;
+}
+
+void galley_sha1_update(galley_sha1 *c, const void *data, size_t length) {
+    SHA1_Update(&c->ctx, data, length);
+}
+
+void galley_sha1_finish(galley_sha1 *c, unsigned char *out) {
+    SHA1_Final(out, &c->ctx);
+    free(c);
+}
+
+void galley_sha1_once(const void *data, size_t length, unsigned char *out) {
+    SHA1(data, length, out);
+}

@@ -1,0 +1,181 @@
+internal import Clibgit2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension GitRepository {
+    /// Stages work-tree files into `.git/index`, so that `git status` is clean and a later CLI commit
+    /// keeps the change. Entries other writers added are kept. Throws GIT_ELOCKED while another
+    /// writer holds `index.lock` (the caller retries). `direct` false: always through libgit2.
+    func stageFromWorkdir(paths: [String], direct: Bool = true) throws {
+        if direct, try stageDirectly(paths: paths) { return }
+        var index: OpaquePointer?
+        try gitCheck(git_repository_index(&index, handle), "git_repository_index")
+        defer { git_index_free(index) }
+        // Not forced: re-read only when another writer changed the file since libgit2 loaded it.
+        try gitCheck(git_index_read(index, 0), "git_index_read")
+        for path in paths {
+            try gitCheck(git_index_add_bypath(index, path), "git_index_add_bypath")
+        }
+        try gitCheck(git_index_write(index), "git_index_write")
+    }
+
+    /// The same staging as `git_index_add_bypath` + `git_index_write`, done by editing the index file
+    /// (`IndexFile`) under `index.lock`. Returns false, having changed nothing, when something is
+    /// outside what that edit handles: no index yet, case-insensitive or filtered (attributes, autocrlf)
+    /// paths, a file that is not a plain file or whose blob is not stored, an index `IndexFile` does
+    /// not edit, or a racily clean entry it cannot check.
+    func stageDirectly(paths: [String]) throws -> Bool {
+        guard let root = workdir, !paths.isEmpty, let caps = indexCapabilities(), !caps.ignoreCase else { return false }
+        let unique = Set(paths).map { Array($0.utf8) }.sorted { IndexFile.compare($0, $1) < 0 }
+        var files: [(path: [UInt8], id: ObjectID, stat: stat)] = []
+        for path in unique {
+            let text = String(decoding: path, as: UTF8.self)
+            guard Self.isPlainPath(path), filtered(text) == false,
+                  let (bytes, st) = Self.readRegularFile(root + text), let id = BlobHash.of(bytes), exists(id)
+            else { return false }
+            files.append((path, id, st))
+        }
+
+        // Lock first, then read: entries another writer staged meanwhile are kept.
+        let indexPath = gitDir + "index"
+        let lockPath = indexPath + ".lock"
+        let fd = Glibc.open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else {
+            if errno == EEXIST { throw GitFailure(code: GIT_ELOCKED.rawValue, message: "the index is locked (\(lockPath))", function: "index.lock") }
+            return false
+        }
+        var written = false
+        defer {
+            if !written {
+                close(fd)
+                unlink(lockPath)
+            }
+        }
+        guard let (data, indexStat) = Self.readRegularFile(indexPath), let parsed = IndexFile.parse(data) else { return false }
+
+        var staged: [IndexFile.NewEntry] = []
+        for file in files {
+            let executable = file.stat.st_mode & 0o100 != 0
+            var mode: UInt32 = executable ? 0o100755 : 0o100644
+            if !caps.trustFileMode {
+                // libgit2's index_merge_mode: keep a regular entry's mode, else 0644.
+                let i = IndexFile.lowerBound(parsed.entries, data, file.path)
+                let existing = i < parsed.entries.count && IndexFile.compare(data, parsed.entries[i], file.path) == 0 ? parsed.entries[i] : nil
+                mode = existing.map { $0.mode & 0o170000 == 0o100000 ? $0.mode : 0o100644 } ?? 0o100644
+            }
+            staged.append(IndexFile.NewEntry(path: file.path, header: IndexFile.header(stat: file.stat, mode: mode, id: file.id, pathLength: file.path.count)))
+        }
+
+        // Racily clean entries (changed no earlier than the index file): smudge those whose file
+        // differs, as libgit2's truncate_racily_clean does before each write.
+        let stampSeconds = Int32(truncatingIfNeeded: indexStat.st_mtim.tv_sec)
+        let stampNanoseconds = UInt32(truncatingIfNeeded: indexStat.st_mtim.tv_nsec)
+        let stagedPaths = Set(unique)
+        var smudged: Set<Int> = []
+        for (i, e) in parsed.entries.enumerated() where e.mode != IndexFile.gitlinkMode {
+            guard e.mtimeSeconds > stampSeconds || (e.mtimeSeconds == stampSeconds && e.mtimeNanoseconds >= stampNanoseconds) else { continue }
+            let path = Array(data[e.pathStart..<e.pathStart + e.pathLength])
+            if stagedPaths.contains(path) { continue }
+            guard e.stage == 0, let modified = racilyModified(e, path: path, data: data, root: root, trustFileMode: caps.trustFileMode) else { return false }
+            if modified { smudged.insert(i) }
+        }
+
+        guard let out = IndexFile.render(parsed, staged: staged, smudged: smudged) else { return false }
+        let ok = out.withUnsafeBytes { raw -> Bool in
+            var done = 0
+            while done < raw.count {
+                let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                done += n
+            }
+            return true
+        }
+        guard ok else { throw GitFailure(code: -1, message: "cannot write \(lockPath): \(String(cString: strerror(errno)))", function: "index.lock") }
+        close(fd)
+        written = true
+        guard rename(lockPath, indexPath) == 0 else {
+            let problem = String(cString: strerror(errno))
+            unlink(lockPath)
+            throw GitFailure(code: -1, message: "cannot rename \(lockPath): \(problem)", function: "index.lock")
+        }
+        return true
+    }
+
+    /// Whether a racily clean entry's file differs from it (what libgit2's index-to-workdir diff
+    /// decides); nil when that needs more than a plain file's bytes.
+    private func racilyModified(_ e: IndexFile.Entry, path: [UInt8], data: [UInt8], root: String, trustFileMode: Bool) -> Bool? {
+        guard e.mode == 0o100644 || e.mode == 0o100755 else { return nil }
+        let text = String(decoding: path, as: UTF8.self)
+        var st = stat()
+        guard lstat(root + text, &st) == 0 else { return true }
+        guard st.st_mode & S_IFMT == S_IFREG else { return true }
+        if trustFileMode, (st.st_mode & 0o100 != 0) != (e.mode == 0o100755) { return true }
+        guard UInt32(truncatingIfNeeded: st.st_size) == e.fileSize else { return true }
+        guard filtered(text) == false, let (bytes, _) = Self.readRegularFile(root + text), let id = BlobHash.of(bytes) else { return nil }
+        return !id.bytes.elementsEqual(data[e.offset + 40..<e.offset + 60])
+    }
+
+    /// core.filemode and core.ignorecase, as libgit2 sets an index's capabilities (defaults: true, false).
+    private func indexCapabilities() -> (trustFileMode: Bool, ignoreCase: Bool)? {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, handle) == 0 else { return nil }
+        defer { git_config_free(config) }
+        func flag(_ name: String, _ fallback: Bool) -> Bool? {
+            var value: Int32 = 0
+            let rc = git_config_get_bool(&value, config, name)
+            if rc == GIT_ENOTFOUND.rawValue { return fallback }
+            return rc == 0 ? value != 0 : nil
+        }
+        guard let fileMode = flag("core.filemode", true), let ignoreCase = flag("core.ignorecase", false) else { return nil }
+        return (fileMode, ignoreCase)
+    }
+
+    /// Whether libgit2 would filter the file on its way into the object database (gitattributes,
+    /// core.autocrlf); nil on error.
+    private func filtered(_ path: String) -> Bool? {
+        var filters: OpaquePointer?
+        guard git_filter_list_load(&filters, handle, nil, path, GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT.rawValue) == 0 else { return nil }
+        defer { git_filter_list_free(filters) }
+        return filters != nil
+    }
+
+    /// Plain relative paths only: components of letters, digits, `.`, `_` and `-`, none starting or
+    /// ending with a dot (so nothing libgit2's path validation would refuse, like `.git`).
+    static func isPlainPath(_ path: [UInt8]) -> Bool {
+        guard !path.isEmpty else { return false }
+        for component in path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            guard let first = component.first, let last = component.last, first != UInt8(ascii: "."), last != UInt8(ascii: ".") else { return false }
+            for c in component {
+                let ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+                    || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
+                guard ok else { return false }
+            }
+        }
+        return true
+    }
+
+    /// A regular file's bytes and the stat of the descriptor they were read from; nil for anything else.
+    static func readRegularFile(_ path: String) -> ([UInt8], stat)? {
+        let fd = Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        // Changed while being read: let libgit2 look at it instead.
+        var after = stat()
+        guard fstat(fd, &after) == 0, after.st_size == st.st_size, after.st_mtim.tv_sec == st.st_mtim.tv_sec,
+              after.st_mtim.tv_nsec == st.st_mtim.tv_nsec
+        else { return nil }
+        return (bytes, st)
+    }
+}
