@@ -127,6 +127,18 @@ import Testing
         try change(repo, ArticleFixture.path("b1"), ArticleFixture.text(id: "b1", headline: "$Id$"))
         try sameAsLibgit2([ArticleFixture.path("b1")], direct: false)
         try FileManager.default.removeItem(atPath: dir.path + "/.gitattributes")
+        // Attributes in info/attributes, or a .gitattributes only in the index, or core.autocrlf.
+        dir.write(".git/info/attributes", "*.md text\n")
+        try sameAsLibgit2([ArticleFixture.path("b1")], direct: false)
+        try FileManager.default.removeItem(atPath: dir.path + "/.git/info/attributes")
+        try git(["config", "core.autocrlf", "input"], in: dir.path)
+        try sameAsLibgit2([ArticleFixture.path("b1")], direct: false)
+        try git(["config", "core.autocrlf", "false"], in: dir.path)
+        try sameAsLibgit2([ArticleFixture.path("b1")])
+        dir.write(".gitattributes", "*.md ident\n")
+        try git(["add", ".gitattributes"], in: dir.path)
+        try FileManager.default.removeItem(atPath: dir.path + "/.gitattributes")
+        try sameAsLibgit2([ArticleFixture.path("b1")], direct: false)
         // A file where the index has a folder.
         try FileManager.default.removeItem(atPath: dir.path + "/articles/2026-11-27")
         try change(repo, "articles/2026-11-27", "now a file\n")

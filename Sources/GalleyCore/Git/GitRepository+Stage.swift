@@ -30,9 +30,8 @@ extension GitRepository {
         let unique = Set(paths).map { Array($0.utf8) }.sorted { IndexFile.compare($0, $1) < 0 }
         var files: [(path: [UInt8], id: ObjectID, stat: stat)] = []
         for path in unique {
-            let text = String(decoding: path, as: UTF8.self)
-            guard Self.isPlainPath(path), filtered(text) == false,
-                  let (bytes, st) = Self.readRegularFile(root + text), let id = BlobHash.of(bytes), exists(id)
+            guard Self.isPlainPath(path), let (bytes, st) = Self.readRegularFile(root + String(decoding: path, as: UTF8.self)),
+                  let id = BlobHash.of(bytes), exists(id)
             else { return false }
             files.append((path, id, st))
         }
@@ -53,6 +52,11 @@ extension GitRepository {
             }
         }
         guard let (data, indexStat) = Self.readRegularFile(indexPath), let parsed = IndexFile.parse(data) else { return false }
+        // The blobs were hashed as they are: right only if no filter (gitattributes, core.autocrlf) applies.
+        let unfiltered = attributesAbsent(for: unique, index: parsed, root: root)
+        if !unfiltered {
+            for path in unique where filtered(String(decoding: path, as: UTF8.self)) != false { return false }
+        }
 
         var staged: [IndexFile.NewEntry] = []
         for file in files {
@@ -77,7 +81,9 @@ extension GitRepository {
             guard e.mtimeSeconds > stampSeconds || (e.mtimeSeconds == stampSeconds && e.mtimeNanoseconds >= stampNanoseconds) else { continue }
             let path = Array(data[e.pathStart..<e.pathStart + e.pathLength])
             if stagedPaths.contains(path) { continue }
-            guard e.stage == 0, let modified = racilyModified(e, path: path, data: data, root: root, trustFileMode: caps.trustFileMode) else { return false }
+            guard e.stage == 0, let modified = racilyModified(e, path: path, data: data, root: root, trustFileMode: caps.trustFileMode,
+                                                              unfiltered: unfiltered)
+            else { return false }
             if modified { smudged.insert(i) }
         }
 
@@ -105,7 +111,8 @@ extension GitRepository {
 
     /// Whether a racily clean entry's file differs from it (what libgit2's index-to-workdir diff
     /// decides); nil when that needs more than a plain file's bytes.
-    private func racilyModified(_ e: IndexFile.Entry, path: [UInt8], data: [UInt8], root: String, trustFileMode: Bool) -> Bool? {
+    private func racilyModified(_ e: IndexFile.Entry, path: [UInt8], data: [UInt8], root: String, trustFileMode: Bool,
+                                unfiltered: Bool) -> Bool? {
         guard e.mode == 0o100644 || e.mode == 0o100755 else { return nil }
         let text = String(decoding: path, as: UTF8.self)
         var st = stat()
@@ -113,7 +120,7 @@ extension GitRepository {
         guard st.st_mode & S_IFMT == S_IFREG else { return true }
         if trustFileMode, (st.st_mode & 0o100 != 0) != (e.mode == 0o100755) { return true }
         guard UInt32(truncatingIfNeeded: st.st_size) == e.fileSize else { return true }
-        guard filtered(text) == false, let (bytes, _) = Self.readRegularFile(root + text), let id = BlobHash.of(bytes) else { return nil }
+        guard unfiltered || filtered(text) == false, let (bytes, _) = Self.readRegularFile(root + text), let id = BlobHash.of(bytes) else { return nil }
         return !id.bytes.elementsEqual(data[e.offset + 40..<e.offset + 60])
     }
 
@@ -130,6 +137,63 @@ extension GitRepository {
         }
         guard let fileMode = flag("core.filemode", true), let ignoreCase = flag("core.ignorecase", false) else { return nil }
         return (fileMode, ignoreCase)
+    }
+
+    /// True when no file can be filtered on its way into the object database: core.autocrlf is off
+    /// and there is no attributes file where libgit2 looks for one (`collect_attr_files`): the system
+    /// and global (core.attributesFile or XDG) files, `info/attributes`, and `.gitattributes` in the
+    /// work tree or the index in any folder on the way to `paths`. Then no attribute is set, and
+    /// neither the crlf nor the ident filter applies, without asking libgit2 per path (which loads
+    /// the whole index to look for attributes in it).
+    private func attributesAbsent(for paths: [[UInt8]], index: IndexFile.Parsed, root: String) -> Bool {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, handle) == 0 else { return false }
+        defer { git_config_free(config) }
+        var autocrlf: Int32 = 0
+        let rc = git_config_get_bool(&autocrlf, config, "core.autocrlf")
+        guard rc == GIT_ENOTFOUND.rawValue || (rc == 0 && autocrlf == 0) else { return false }
+
+        var candidates = [gitDir + "info/attributes"]
+        var buffer = git_buf()
+        let global = git_config_get_path(&buffer, config, "core.attributesfile")
+        if global == 0, let ptr = buffer.ptr {
+            candidates.append(String(cString: ptr))
+        } else if global != GIT_ENOTFOUND.rawValue {
+            git_buf_dispose(&buffer)
+            return false
+        } else {
+            guard let xdg = searchPath(GIT_CONFIG_LEVEL_XDG) else { return false }
+            candidates += xdg.map { $0 + "/attributes" }
+        }
+        git_buf_dispose(&buffer)
+        guard let system = searchPath(GIT_CONFIG_LEVEL_SYSTEM) else { return false }
+        candidates += system.map { $0 + "/gitattributes" }
+
+        var folders: Set<[UInt8]> = [[]]
+        for path in paths {
+            var end = path.lastIndex(of: UInt8(ascii: "/"))
+            while let e = end {
+                folders.insert(Array(path[..<e]))
+                end = path[..<e].lastIndex(of: UInt8(ascii: "/"))
+            }
+        }
+        for folder in folders {
+            let file = folder.isEmpty ? Array(".gitattributes".utf8) : folder + Array("/.gitattributes".utf8)
+            candidates.append(root + String(decoding: file, as: UTF8.self))
+            let i = IndexFile.lowerBound(index.entries, index.data, file)
+            if i < index.entries.count, IndexFile.compare(index.data, index.entries[i], file) == 0 { return false }
+        }
+        var st = stat()
+        return !candidates.contains { lstat($0, &st) == 0 }
+    }
+
+    /// The folders libgit2 searches at a configuration level; nil when it cannot tell.
+    private func searchPath(_ level: git_config_level_t) -> [String]? {
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        guard galley_opt_get_search_path(level.rawValue, &buffer) == 0 else { return nil }
+        guard let ptr = buffer.ptr else { return [] }
+        return String(cString: ptr).split(separator: ":").map(String.init)
     }
 
     /// Whether libgit2 would filter the file on its way into the object database (gitattributes,
