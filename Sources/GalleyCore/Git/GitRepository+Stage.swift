@@ -51,9 +51,11 @@ extension GitRepository {
                 unlink(lockPath)
             }
         }
-        guard let (data, indexStat) = Self.readRegularFile(indexPath), let parsed = IndexFile.parse(data) else { return false }
+        guard let (mapping, indexStat) = Self.map(indexPath) else { return false }
+        defer { munmap(UnsafeMutableRawPointer(mutating: mapping.baseAddress), mapping.count) }
+        guard let index = IndexFile.parse(mapping) else { return false }
         // The blobs were hashed as they are: right only if no filter (gitattributes, core.autocrlf) applies.
-        let unfiltered = attributesAbsent(for: unique, index: parsed, root: root)
+        let unfiltered = attributesAbsent(for: unique, index: index, root: root)
         if !unfiltered {
             for path in unique where filtered(String(decoding: path, as: UTF8.self)) != false { return false }
         }
@@ -64,9 +66,8 @@ extension GitRepository {
             var mode: UInt32 = executable ? 0o100755 : 0o100644
             if !caps.trustFileMode {
                 // libgit2's index_merge_mode: keep a regular entry's mode, else 0644.
-                let i = IndexFile.lowerBound(parsed.entries, data, file.path)
-                let existing = i < parsed.entries.count && IndexFile.compare(data, parsed.entries[i], file.path) == 0 ? parsed.entries[i] : nil
-                mode = existing.map { $0.mode & 0o170000 == 0o100000 ? $0.mode : 0o100644 } ?? 0o100644
+                let existing = index.find(file.path).map { index.mode($0) }
+                mode = existing.map { $0 & 0o170000 == 0o100000 ? $0 : 0o100644 } ?? 0o100644
             }
             staged.append(IndexFile.NewEntry(path: file.path, header: IndexFile.header(stat: file.stat, mode: mode, id: file.id, pathLength: file.path.count)))
         }
@@ -77,28 +78,17 @@ extension GitRepository {
         let stampNanoseconds = UInt32(truncatingIfNeeded: indexStat.st_mtim.tv_nsec)
         let stagedPaths = Set(unique)
         var smudged: Set<Int> = []
-        for (i, e) in parsed.entries.enumerated() where e.mode != IndexFile.gitlinkMode {
-            guard e.mtimeSeconds > stampSeconds || (e.mtimeSeconds == stampSeconds && e.mtimeNanoseconds >= stampNanoseconds) else { continue }
-            let path = Array(data[e.pathStart..<e.pathStart + e.pathLength])
+        for i in 0..<index.count where index.mode(i) != IndexFile.gitlinkMode {
+            let seconds = index.mtimeSeconds(i)
+            guard seconds > stampSeconds || (seconds == stampSeconds && index.mtimeNanoseconds(i) >= stampNanoseconds) else { continue }
+            let path = index.path(i)
             if stagedPaths.contains(path) { continue }
-            guard e.stage == 0, let modified = racilyModified(e, path: path, data: data, root: root, trustFileMode: caps.trustFileMode,
-                                                              unfiltered: unfiltered)
+            guard index.stage(i) == 0, let modified = racilyModified(index, i, root: root, trustFileMode: caps.trustFileMode, unfiltered: unfiltered)
             else { return false }
             if modified { smudged.insert(i) }
         }
 
-        guard let out = IndexFile.render(parsed, staged: staged, smudged: smudged) else { return false }
-        let ok = out.withUnsafeBytes { raw -> Bool in
-            var done = 0
-            while done < raw.count {
-                let n = write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                done += n
-            }
-            return true
-        }
-        guard ok else { throw GitFailure(code: -1, message: "cannot write \(lockPath): \(String(cString: strerror(errno)))", function: "index.lock") }
+        guard try index.write(staged: staged, smudged: smudged, to: fd) else { return false }
         close(fd)
         written = true
         guard rename(lockPath, indexPath) == 0 else {
@@ -111,17 +101,17 @@ extension GitRepository {
 
     /// Whether a racily clean entry's file differs from it (what libgit2's index-to-workdir diff
     /// decides); nil when that needs more than a plain file's bytes.
-    private func racilyModified(_ e: IndexFile.Entry, path: [UInt8], data: [UInt8], root: String, trustFileMode: Bool,
-                                unfiltered: Bool) -> Bool? {
-        guard e.mode == 0o100644 || e.mode == 0o100755 else { return nil }
-        let text = String(decoding: path, as: UTF8.self)
+    private func racilyModified(_ index: IndexFile, _ i: Int, root: String, trustFileMode: Bool, unfiltered: Bool) -> Bool? {
+        let mode = index.mode(i)
+        guard mode == 0o100644 || mode == 0o100755 else { return nil }
+        let text = String(decoding: index.path(i), as: UTF8.self)
         var st = stat()
         guard lstat(root + text, &st) == 0 else { return true }
         guard st.st_mode & S_IFMT == S_IFREG else { return true }
-        if trustFileMode, (st.st_mode & 0o100 != 0) != (e.mode == 0o100755) { return true }
-        guard UInt32(truncatingIfNeeded: st.st_size) == e.fileSize else { return true }
+        if trustFileMode, (st.st_mode & 0o100 != 0) != (mode == 0o100755) { return true }
+        guard UInt32(truncatingIfNeeded: st.st_size) == index.fileSize(i) else { return true }
         guard unfiltered || filtered(text) == false, let (bytes, _) = Self.readRegularFile(root + text), let id = BlobHash.of(bytes) else { return nil }
-        return !id.bytes.elementsEqual(data[e.offset + 40..<e.offset + 60])
+        return id.bytes != index.id(i)
     }
 
     /// core.filemode and core.ignorecase, as libgit2 sets an index's capabilities (defaults: true, false).
@@ -145,7 +135,7 @@ extension GitRepository {
     /// work tree or the index in any folder on the way to `paths`. Then no attribute is set, and
     /// neither the crlf nor the ident filter applies, without asking libgit2 per path (which loads
     /// the whole index to look for attributes in it).
-    private func attributesAbsent(for paths: [[UInt8]], index: IndexFile.Parsed, root: String) -> Bool {
+    private func attributesAbsent(for paths: [[UInt8]], index: IndexFile, root: String) -> Bool {
         var config: OpaquePointer?
         guard git_repository_config_snapshot(&config, handle) == 0 else { return false }
         defer { git_config_free(config) }
@@ -180,8 +170,7 @@ extension GitRepository {
         for folder in folders {
             let file = folder.isEmpty ? Array(".gitattributes".utf8) : folder + Array("/.gitattributes".utf8)
             candidates.append(root + String(decoding: file, as: UTF8.self))
-            let i = IndexFile.lowerBound(index.entries, index.data, file)
-            if i < index.entries.count, IndexFile.compare(index.data, index.entries[i], file) == 0 { return false }
+            if index.find(file) != nil { return false }
         }
         var st = stat()
         return !candidates.contains { lstat($0, &st) == 0 }
@@ -220,6 +209,17 @@ extension GitRepository {
         return true
     }
 
+    /// A regular file mapped read-only, and its stat; nil for anything else (or an empty file).
+    static func map(_ path: String) -> (UnsafeRawBufferPointer, stat)? {
+        let fd = Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size > 0 else { return nil }
+        guard let p = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+        return (UnsafeRawBufferPointer(start: p, count: Int(st.st_size)), st)
+    }
+
     /// A regular file's bytes and the stat of the descriptor they were read from; nil for anything else.
     static func readRegularFile(_ path: String) -> ([UInt8], stat)? {
         let fd = Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
@@ -227,14 +227,20 @@ extension GitRepository {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            done += n
+        let size = Int(st.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
+            }
+            failed = done != size
+            initialized = done
         }
+        guard !failed else { return nil }
         // Changed while being read: let libgit2 look at it instead.
         var after = stat()
         guard fstat(fd, &after) == 0, after.st_size == st.st_size, after.st_mtim.tv_sec == st.st_mtim.tv_sec,

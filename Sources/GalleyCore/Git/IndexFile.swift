@@ -12,28 +12,18 @@ import Glibc
 /// `st_rdev`), racily clean entries smudged, the TREE extension invalidated along each path, the
 /// other optional extensions dropped. Whatever it does not handle — versions other than 2 and 3,
 /// extended entry flags, conflicts, resolve-undo or conflict-name data, a malformed file, a path
-/// that collides with a file or folder — makes `parse`/`render` return nil, and libgit2 stages instead.
-enum IndexFile {
-    /// Where one entry lies in the file, and the fields the edit looks at.
-    struct Entry {
-        var offset: Int
-        var size: Int
-        var pathStart: Int
-        var pathLength: Int
-        var stage: Int
-        var mode: UInt32
-        var mtimeSeconds: Int32
-        var mtimeNanoseconds: UInt32
-        var fileSize: UInt32
-    }
-
-    /// The index as read: version, entries in order, and the TREE extension if any.
-    struct Parsed {
-        let data: [UInt8]
-        let version: UInt32
-        let entries: [Entry]
-        let tree: TreeCache?
-    }
+/// that collides with a file or folder — makes `parse`/`write` return nil or false, and libgit2
+/// stages instead.
+///
+/// The value is a view of bytes owned by the caller (a mapped file), valid while they are.
+struct IndexFile {
+    let base: UnsafePointer<UInt8>
+    /// Where the trailing checksum starts.
+    let end: Int
+    let version: UInt32
+    /// Where each entry starts; `offsets[count]` is where the entries end.
+    let offsets: [Int32]
+    let tree: TreeCache?
 
     /// A file about to be staged: its entry, built from the stat of the bytes that were hashed.
     struct NewEntry {
@@ -43,149 +33,187 @@ enum IndexFile {
 
     static let gitlinkMode: UInt32 = 0o160000
 
+    var count: Int { offsets.count - 1 }
+
     // MARK: - Reading
 
     /// Parses and checks an index file; nil when it is not one this code edits.
-    static func parse(_ data: [UInt8]) -> Parsed? {
-        let n = data.count
-        guard n >= 32, data[0] == 0x44, data[1] == 0x49, data[2] == 0x52, data[3] == 0x43 else { return nil }  // "DIRC"
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> IndexFile? {
+        let n = bytes.count
+        guard n >= 32, n < Int(Int32.max), let raw = bytes.baseAddress else { return nil }
+        let p = raw.assumingMemoryBound(to: UInt8.self)
+        guard p[0] == 0x44, p[1] == 0x49, p[2] == 0x52, p[3] == 0x43 else { return nil }  // "DIRC"
         let end = n - 20
         // The trailing checksum, as libgit2 verifies it.
         var sum = [UInt8](repeating: 0, count: 20)
-        data.withUnsafeBytes { galley_sha1_once($0.baseAddress, end, &sum) }
-        guard sum.elementsEqual(data[end...]) else { return nil }
-        let version = be32(data, 4)
+        galley_sha1_once(p, end, &sum)
+        guard memcmp(sum, p + end, 20) == 0 else { return nil }
+        let version = be32(p, 4)
         guard version == 2 || version == 3 else { return nil }
-        let count = Int(be32(data, 8))
-        var entries: [Entry] = []
-        entries.reserveCapacity(count)
+        let count = Int(be32(p, 8))
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(count + 1)
         var pos = 12
-        let ok: Bool = data.withUnsafeBufferPointer { p in
-            for _ in 0..<count {
-                guard pos + 62 <= end else { return false }
-                let flags = UInt16(p[pos + 60]) << 8 | UInt16(p[pos + 61])
-                guard flags & 0x4000 == 0 else { return false }  // extended flags (skip-worktree, intent-to-add)
-                let pathStart = pos + 62
-                var length = Int(flags & 0x0FFF)
-                if length == 0x0FFF {
-                    while pathStart + length < end, p[pathStart + length] != 0 { length += 1 }
-                }
-                guard pathStart + length < end, p[pathStart + length] == 0 else { return false }
-                let size = (62 + length + 8) & ~7
-                guard pos + size <= end else { return false }
-                let entry = Entry(
-                    offset: pos, size: size, pathStart: pathStart, pathLength: length, stage: Int(flags >> 12) & 3,
-                    mode: be32(p, pos + 24), mtimeSeconds: Int32(bitPattern: be32(p, pos + 8)),
-                    mtimeNanoseconds: be32(p, pos + 12), fileSize: be32(p, pos + 36))
-                // Strictly sorted by path, then stage, as git and libgit2 keep it.
-                if let last = entries.last {
-                    let order = compare(p, last.pathStart, last.pathLength, p, entry.pathStart, entry.pathLength)
-                    guard order < 0 || (order == 0 && last.stage < entry.stage) else { return false }
-                }
-                entries.append(entry)
-                pos += size
+        var lastPath = -1, lastLength = 0, lastStage = 0
+        for _ in 0..<count {
+            guard pos + 62 <= end else { return nil }
+            let flags = UInt16(p[pos + 60]) << 8 | UInt16(p[pos + 61])
+            guard flags & 0x4000 == 0 else { return nil }  // extended flags (skip-worktree, intent-to-add)
+            let pathStart = pos + 62
+            var length = Int(flags & 0x0FFF)
+            if length == 0x0FFF {
+                while pathStart + length < end, p[pathStart + length] != 0 { length += 1 }
             }
-            return true
+            guard pathStart + length < end, p[pathStart + length] == 0 else { return nil }
+            let size = (62 + length + 8) & ~7
+            guard pos + size <= end else { return nil }
+            // Strictly sorted by path, then stage, as git and libgit2 keep it.
+            let stage = Int(flags >> 12) & 3
+            if lastPath >= 0 {
+                let order = compare(p + lastPath, lastLength, p + pathStart, length)
+                guard order < 0 || (order == 0 && lastStage < stage) else { return nil }
+            }
+            (lastPath, lastLength, lastStage) = (pathStart, length, stage)
+            offsets.append(Int32(pos))
+            pos += size
         }
-        guard ok else { return nil }
+        offsets.append(Int32(pos))
         var tree: TreeCache?
         while pos < end {
             guard pos + 8 <= end else { return nil }
-            let signature = data[pos..<pos + 4]
-            let size = Int(be32(data, pos + 4))
+            let size = Int(be32(p, pos + 4))
             guard pos + 8 + size <= end else { return nil }
-            switch String(decoding: signature, as: UTF8.self) {
+            let signature = String(decoding: UnsafeBufferPointer(start: p + pos, count: 4), as: UTF8.self)
+            switch signature {
             case "TREE":
-                guard let parsed = TreeCache.parse(data[pos + 8..<pos + 8 + size]) else { return nil }
+                guard let parsed = TreeCache.parse(UnsafeBufferPointer(start: p + pos + 8, count: size)) else { return nil }
                 tree = parsed
             case "REUC", "NAME":
                 return nil  // resolve-undo and conflict names: after a merge, left to libgit2
             default:
                 // An optional extension (uppercase) libgit2 skips and does not write back; a required one
                 // it refuses.
-                guard signature.first.map({ $0 >= 0x41 && $0 <= 0x5A }) == true else { return nil }
+                guard p[pos] >= 0x41 && p[pos] <= 0x5A else { return nil }
             }
             pos += 8 + size
         }
-        return Parsed(data: data, version: version, entries: entries, tree: tree)
+        return IndexFile(base: p, end: end, version: version, offsets: offsets, tree: tree)
+    }
+
+    // MARK: - Entries
+
+    func offset(_ i: Int) -> Int { Int(offsets[i]) }
+    func pathStart(_ i: Int) -> Int { offset(i) + 62 }
+
+    func pathLength(_ i: Int) -> Int {
+        let length = Int(IndexFile.be16(base, offset(i) + 60) & 0x0FFF)
+        return length < 0x0FFF ? length : strlen(UnsafeRawPointer(base + pathStart(i)).assumingMemoryBound(to: CChar.self))
+    }
+
+    func path(_ i: Int) -> [UInt8] { Array(UnsafeBufferPointer(start: base + pathStart(i), count: pathLength(i))) }
+    func stage(_ i: Int) -> Int { Int(IndexFile.be16(base, offset(i) + 60) >> 12) & 3 }
+    func mode(_ i: Int) -> UInt32 { IndexFile.be32(base, offset(i) + 24) }
+    func mtimeSeconds(_ i: Int) -> Int32 { Int32(bitPattern: IndexFile.be32(base, offset(i) + 8)) }
+    func mtimeNanoseconds(_ i: Int) -> UInt32 { IndexFile.be32(base, offset(i) + 12) }
+    func fileSize(_ i: Int) -> UInt32 { IndexFile.be32(base, offset(i) + 36) }
+    func id(_ i: Int) -> [UInt8] { Array(UnsafeBufferPointer(start: base + offset(i) + 40, count: 20)) }
+
+    /// Byte order of entry `i`'s path and `path` (memcmp, then length): <0, 0, >0.
+    func compare(_ i: Int, _ path: [UInt8]) -> Int {
+        path.withUnsafeBufferPointer { IndexFile.compare(base + pathStart(i), pathLength(i), $0.baseAddress, $0.count) }
+    }
+
+    /// The first entry whose path is not before `path`.
+    func lowerBound(_ path: [UInt8]) -> Int {
+        var lo = 0
+        var hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if compare(mid, path) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The entry at `path` (any stage), if any.
+    func find(_ path: [UInt8]) -> Int? {
+        let i = lowerBound(path)
+        return i < count && compare(i, path) == 0 ? i : nil
+    }
+
+    /// True when entry `i`'s path starts with `prefix`.
+    func hasPrefix(_ i: Int, _ prefix: [UInt8]) -> Bool {
+        pathLength(i) >= prefix.count && prefix.withUnsafeBufferPointer { memcmp(base + pathStart(i), $0.baseAddress!, $0.count) == 0 }
     }
 
     // MARK: - Writing
 
-    /// The new file: `staged` (sorted by path, no duplicates) replacing or joining the entries, and
-    /// the entries at `smudged` (indexes into `parsed.entries`) with their size set to 0 so that git
-    /// and libgit2 look at their content again. Nil when a staged path is in conflict, or collides
-    /// with a file or folder in the index.
-    static func render(_ parsed: Parsed, staged: [NewEntry], smudged: Set<Int>) -> [UInt8]? {
-        let data = parsed.data
-        let entries = parsed.entries
+    /// Writes the new file to `fd`: `staged` (sorted by path, no duplicates) replacing or joining the
+    /// entries, and the entries at `smudged` with their size set to 0 so that git and libgit2 look at
+    /// their content again. False, having written nothing, when a staged path is in conflict or
+    /// collides with a file or folder in the index. Throws when writing fails.
+    func write(staged: [NewEntry], smudged: Set<Int>, to fd: Int32) throws -> Bool {
         // Where each staged path goes: an existing stage-0 entry it replaces, or an insertion point.
         var placements: [(index: Int, replaces: Bool)] = []
         for (k, new) in staged.enumerated() {
             if k > 0 {
                 let previous = staged[k - 1].path
-                guard compare(previous, new.path) < 0, !isFolder(previous, of: new.path) else { return nil }
+                guard IndexFile.compare(previous, new.path) < 0, !IndexFile.isFolder(previous, of: new.path) else { return false }
             }
-            let i = lowerBound(entries, data, new.path)
-            let replaces = i < entries.count && compare(data, entries[i], new.path) == 0
+            let i = lowerBound(new.path)
+            let replaces = i < count && compare(i, new.path) == 0
             if replaces {
                 // Stages 1-3 of the same path: a conflict, which `git add` resolves (moving it to REUC).
-                guard entries[i].stage == 0, i + 1 == entries.count || compare(data, entries[i + 1], new.path) != 0 else { return nil }
+                guard stage(i) == 0, i + 1 == count || compare(i + 1, new.path) != 0 else { return false }
             } else {
                 // A file where a folder is, or a folder where a file is: libgit2 removes the other side.
                 let folder = new.path + [UInt8(ascii: "/")]
-                let j = lowerBound(entries, data, folder)
-                if j < entries.count, hasPrefix(data, entries[j], folder) { return nil }
+                let j = lowerBound(folder)
+                if j < count, hasPrefix(j, folder) { return false }
                 var slash = new.path.lastIndex(of: UInt8(ascii: "/"))
                 while let s = slash {
-                    let parent = Array(new.path[..<s])
-                    let j = lowerBound(entries, data, parent)
-                    if j < entries.count, compare(data, entries[j], parent) == 0 { return nil }
+                    if find(Array(new.path[..<s])) != nil { return false }
                     slash = new.path[..<s].lastIndex(of: UInt8(ascii: "/"))
                 }
             }
             placements.append((i, replaces))
         }
 
-        var out: [UInt8] = []
-        out.reserveCapacity(data.count + staged.count * 160)
-        out += data[0..<8]
-        let count = entries.count + placements.filter { !$0.replaces }.count
-        out += bigEndian32(UInt32(count))
+        var out = ChecksummedWriter(fd: fd)
+        try out.write(base, 8)
+        try out.write(IndexFile.bigEndian32(UInt32(count + placements.filter { !$0.replaces }.count)))
         var next = 0
-        func copy(upTo limit: Int) {
+        func copy(upTo limit: Int) throws {
+            // Runs of untouched entries go out straight from the old file.
+            var runStart = offset(next)
             while next < limit {
-                let e = entries[next]
                 if smudged.contains(next) {
-                    out += data[e.offset..<e.offset + 36]
-                    out += [0, 0, 0, 0]
-                    out += data[e.offset + 40..<e.offset + e.size]
-                } else {
-                    out += data[e.offset..<e.offset + e.size]
+                    let o = offset(next)
+                    try out.write(base + runStart, o + 36 - runStart)
+                    try out.write([0, 0, 0, 0])
+                    runStart = o + 40
                 }
                 next += 1
             }
+            try out.write(base + runStart, offset(next) - runStart)
         }
         for (new, place) in zip(staged, placements) {
-            copy(upTo: place.index)
-            out += new.header
-            out += new.path
+            try copy(upTo: place.index)
+            try out.write(new.header)
+            try out.write(new.path)
             let size = (62 + new.path.count + 8) & ~7
-            out += [UInt8](repeating: 0, count: size - 62 - new.path.count)
+            try out.write([UInt8](repeating: 0, count: size - 62 - new.path.count))
             if place.replaces { next += 1 }
         }
-        copy(upTo: entries.count)
-        if var tree = parsed.tree {
+        try copy(upTo: count)
+        if var tree {
             for new in staged { tree.invalidate(new.path) }
             let body = tree.serialized()
-            out += Array("TREE".utf8)
-            out += bigEndian32(UInt32(body.count))
-            out += body
+            try out.write(Array("TREE".utf8))
+            try out.write(IndexFile.bigEndian32(UInt32(body.count)))
+            try out.write(body)
         }
-        var sum = [UInt8](repeating: 0, count: 20)
-        out.withUnsafeBytes { galley_sha1_once($0.baseAddress, $0.count, &sum) }
-        out += sum
-        return out
+        try out.finish()
+        return true
     }
 
     /// The fixed part of an entry (62 bytes) for a file, as libgit2's `git_index_entry__init_from_stat`
@@ -209,12 +237,10 @@ enum IndexFile {
 
     // MARK: - Helpers
 
-    static func be32(_ p: UnsafeBufferPointer<UInt8>, _ o: Int) -> UInt32 {
-        UInt32(p[o]) << 24 | UInt32(p[o + 1]) << 16 | UInt32(p[o + 2]) << 8 | UInt32(p[o + 3])
-    }
+    static func be16(_ p: UnsafePointer<UInt8>, _ o: Int) -> UInt16 { UInt16(p[o]) << 8 | UInt16(p[o + 1]) }
 
-    static func be32(_ d: [UInt8], _ o: Int) -> UInt32 {
-        UInt32(d[o]) << 24 | UInt32(d[o + 1]) << 16 | UInt32(d[o + 2]) << 8 | UInt32(d[o + 3])
+    static func be32(_ p: UnsafePointer<UInt8>, _ o: Int) -> UInt32 {
+        UInt32(p[o]) << 24 | UInt32(p[o + 1]) << 16 | UInt32(p[o + 2]) << 8 | UInt32(p[o + 3])
     }
 
     static func bigEndian32(_ v: UInt32) -> [UInt8] {
@@ -222,42 +248,69 @@ enum IndexFile {
     }
 
     /// Byte order of two paths (memcmp, then length), as git sorts index entries: <0, 0, >0.
-    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ aStart: Int, _ aLength: Int,
-                        _ b: UnsafeBufferPointer<UInt8>, _ bStart: Int, _ bLength: Int) -> Int {
+    static func compare(_ a: UnsafePointer<UInt8>?, _ aLength: Int, _ b: UnsafePointer<UInt8>?, _ bLength: Int) -> Int {
         let n = min(aLength, bLength)
-        let c = n == 0 ? 0 : Int(memcmp(a.baseAddress! + aStart, b.baseAddress! + bStart, n))
+        let c = n == 0 ? 0 : Int(memcmp(a!, b!, n))
         return c != 0 ? c : aLength - bLength
     }
 
     static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in compare(pa, 0, a.count, pb, 0, b.count) } }
-    }
-
-    static func compare(_ data: [UInt8], _ e: Entry, _ path: [UInt8]) -> Int {
-        data.withUnsafeBufferPointer { pd in path.withUnsafeBufferPointer { pp in compare(pd, e.pathStart, e.pathLength, pp, 0, path.count) } }
-    }
-
-    /// The first entry whose path is not before `path`.
-    static func lowerBound(_ entries: [Entry], _ data: [UInt8], _ path: [UInt8]) -> Int {
-        var lo = 0
-        var hi = entries.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if compare(data, entries[mid], path) < 0 { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in compare(pa.baseAddress, a.count, pb.baseAddress, b.count) } }
     }
 
     /// True when `folder` + "/" starts `path`.
     static func isFolder(_ folder: [UInt8], of path: [UInt8]) -> Bool {
         path.count > folder.count && path[folder.count] == UInt8(ascii: "/") && path.starts(with: folder)
     }
+}
 
-    /// True when the entry's path starts with `prefix`.
-    static func hasPrefix(_ data: [UInt8], _ e: Entry, _ prefix: [UInt8]) -> Bool {
-        guard e.pathLength >= prefix.count else { return false }
-        return data.withUnsafeBufferPointer { p in
-            prefix.withUnsafeBufferPointer { q in memcmp(p.baseAddress! + e.pathStart, q.baseAddress!, prefix.count) == 0 }
+/// Writes to a file through a buffer, keeping the SHA-1 of everything written, and appends it.
+struct ChecksummedWriter {
+    let fd: Int32
+    private var sha: OpaquePointer? = galley_sha1_new()
+    private var buffer: [UInt8] = []
+
+    init(fd: Int32) {
+        self.fd = fd
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    mutating func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try write($0.baseAddress!, $0.count) }
+    }
+
+    mutating func write(_ p: UnsafePointer<UInt8>, _ n: Int) throws {
+        guard n > 0 else { return }
+        galley_sha1_update(sha, p, n)
+        if buffer.count + n <= buffer.capacity {
+            buffer.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+            return
+        }
+        try flush()
+        if n >= buffer.capacity { try ChecksummedWriter.writeAll(fd, p, n) } else { buffer.append(contentsOf: UnsafeBufferPointer(start: p, count: n)) }
+    }
+
+    /// Appends the checksum and writes out what is buffered.
+    mutating func finish() throws {
+        var sum = [UInt8](repeating: 0, count: 20)
+        galley_sha1_finish(sha, &sum)
+        sha = nil
+        buffer += sum
+        try flush()
+    }
+
+    private mutating func flush() throws {
+        try buffer.withUnsafeBufferPointer { try ChecksummedWriter.writeAll(fd, $0.baseAddress!, $0.count) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    static func writeAll(_ fd: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) throws {
+        var done = 0
+        while done < n {
+            let k = Glibc.write(fd, p + done, n - done)
+            if k < 0 && errno == EINTR { continue }
+            guard k > 0 else { throw GitFailure(code: -1, message: "cannot write the index: \(String(cString: strerror(errno)))", function: "write") }
+            done += k
         }
     }
 }
@@ -274,24 +327,24 @@ struct TreeCache {
     var nodes: [Node]
 
     /// Reads it as libgit2 does (`read_tree_internal`); nil when malformed or not fully used.
-    static func parse(_ bytes: ArraySlice<UInt8>) -> TreeCache? {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> TreeCache? {
         var cache = TreeCache(nodes: [])
-        var pos = bytes.startIndex
-        guard cache.read(bytes, &pos) != nil, pos == bytes.endIndex else { return nil }
+        var pos = 0
+        guard cache.read(bytes, &pos) != nil, pos == bytes.count else { return nil }
         return cache
     }
 
-    private mutating func read(_ b: ArraySlice<UInt8>, _ pos: inout Int) -> Int? {
+    private mutating func read(_ b: UnsafeBufferPointer<UInt8>, _ pos: inout Int) -> Int? {
         guard let nul = b[pos...].firstIndex(of: 0) else { return nil }
         let name = Array(b[pos..<nul])
         pos = nul + 1
-        guard let entryCount = number(b, &pos, signed: true), pos < b.endIndex, b[pos] == UInt8(ascii: " ") else { return nil }
+        guard let entryCount = number(b, &pos, signed: true), pos < b.count, b[pos] == UInt8(ascii: " ") else { return nil }
         pos += 1
-        guard let childCount = number(b, &pos, signed: false), pos < b.endIndex, b[pos] == UInt8(ascii: "\n") else { return nil }
+        guard let childCount = number(b, &pos, signed: false), pos < b.count, b[pos] == UInt8(ascii: "\n") else { return nil }
         pos += 1
         var id: [UInt8]?
         if entryCount >= 0 {
-            guard pos + 20 <= b.endIndex else { return nil }
+            guard pos + 20 <= b.count else { return nil }
             id = Array(b[pos..<pos + 20])
             pos += 20
         }
@@ -305,15 +358,15 @@ struct TreeCache {
     }
 
     /// A decimal number, as git writes it (an optional minus sign, digits).
-    private func number(_ b: ArraySlice<UInt8>, _ pos: inout Int, signed: Bool) -> Int? {
+    private func number(_ b: UnsafeBufferPointer<UInt8>, _ pos: inout Int, signed: Bool) -> Int? {
         var negative = false
-        if signed, pos < b.endIndex, b[pos] == UInt8(ascii: "-") {
+        if signed, pos < b.count, b[pos] == UInt8(ascii: "-") {
             negative = true
             pos += 1
         }
         let start = pos
         var value = 0
-        while pos < b.endIndex, b[pos] >= 0x30, b[pos] <= 0x39, pos - start < 18 {
+        while pos < b.count, b[pos] >= 0x30, b[pos] <= 0x39, pos - start < 18 {
             value = value * 10 + Int(b[pos] - 0x30)
             pos += 1
         }
