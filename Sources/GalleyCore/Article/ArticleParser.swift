@@ -68,8 +68,7 @@ public enum ArticleParser {
     static func composeFrontMatter(_ yaml: String, path: String) throws(GalleyError) -> (fields: [String: String], credits: [Credit]) {
         let node: Node?
         do {
-            // An explicit encoding: Yams' default looks it up in the whole process environment each time.
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            node = try YAML.compose(yaml)
         } catch let error as YamlError {
             throw yamlError(error, path: path)
         } catch {
