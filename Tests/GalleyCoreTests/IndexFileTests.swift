@@ -45,10 +45,50 @@ import Testing
         try GitRepository.open(dir.path).stageFromWorkdir(paths: paths, direct: false)
         let theirs = try Data(contentsOf: URL(fileURLWithPath: indexPath))
         if expected {
-            #expect(mine.count == theirs.count, sourceLocation: sourceLocation)
-            #expect(mine == theirs, "index bytes differ from libgit2's", sourceLocation: sourceLocation)
+            // The entries are libgit2's byte for byte; the cached trees are git's (libgit2 only invalidates them).
+            #expect(entries(mine) == entries(theirs), "index entries differ from libgit2's", sourceLocation: sourceLocation)
+            // Put the direct edit's file back and let git check its cached trees against the entries.
+            try mine.write(to: URL(fileURLWithPath: indexPath))
+            try checkCacheTree(sourceLocation: sourceLocation)
         }
         return Array(mine)
+    }
+
+    /// The header and entries of an index file (what precedes the extensions).
+    func entries(_ data: Data) -> [UInt8] {
+        Array(data).withUnsafeBytes { raw in
+            guard let index = IndexFile.parse(raw) else { return [] }
+            return Array(raw[0..<index.offset(index.count)])
+        }
+    }
+
+    /// git recomputes every valid cached tree and aborts on a mismatch; fsck checks they are stored.
+    func checkCacheTree(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let copy = dir.path + "/index.check"
+        try FileManager.default.copyItem(atPath: indexPath, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let verify = try run("/usr/bin/git", ["update-index", "--force-write-index"], in: dir.path,
+                             environment: ["GIT_TEST_CHECK_CACHE_TREE": "1", "GIT_INDEX_FILE": copy])
+        #expect(verify.status == 0, "git found a wrong cached tree: \(verify.stderr)", sourceLocation: sourceLocation)
+        let fsck = try git(["fsck", "--strict", "--no-dangling"], in: dir.path)
+        #expect(fsck.status == 0 && fsck.stdout.isEmpty, "\(fsck.stdout)\(fsck.stderr)", sourceLocation: sourceLocation)
+    }
+
+    /// The valid cached trees, by folder.
+    func cachedTrees() throws -> [String: String] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: indexPath))
+        return Array(data).withUnsafeBytes { raw in
+            guard let tree = IndexFile.parse(raw)?.tree else { return [:] }
+            var out: [String: String] = [:]
+            func walk(_ i: Int, _ prefix: String) {
+                let node = tree.nodes[i]
+                let path = prefix.isEmpty ? String(decoding: node.name, as: UTF8.self) : prefix + "/" + String(decoding: node.name, as: UTF8.self)
+                if node.entryCount >= 0, let id = node.id { out[path] = ObjectID(bytes: id).hex }
+                for c in node.children { walk(c, path) }
+            }
+            walk(0, "")
+            return out
+        }
     }
 
     @Test func replacesAnEntry() throws {
@@ -66,6 +106,52 @@ import Testing
         try change(repo, ArticleFixture.path("b1"), ArticleFixture.text(id: "b1", status: "edited"))
         try sameAsLibgit2([ArticleFixture.path("zz", issue: "2026-11-28"), ArticleFixture.path("a0"), "aaa.md",
                            ArticleFixture.path("a1-x"), ArticleFixture.path("b1"), ArticleFixture.path("a0")])
+    }
+
+    @Test func keepsCachedTreesValidAcrossCheckIns() throws {
+        let room = try Newsroom.create(at: dir.path, author: Signature(name: "A", email: "a@example.com", time: 1_795_500_000, offsetMinutes: 480))
+        let paths = (0..<20).map { ArticleFixture.path("c\($0)", issue: "2026-12-0\(1 + $0 % 3)") }
+        for (n, path) in paths.enumerated() { dir.write(path, ArticleFixture.text(id: "c\(n)", issue: "2026-12-0\(1 + n % 3)")) }
+        _ = try room.checkIn(paths: paths, cwd: dir.path, message: "导入")
+        // After the import every folder's cached tree is the commit's.
+        var trees = try cachedTrees()
+        for folder in ["", "articles", "articles/2026-12-01", "articles/2026-12-03"] {
+            #expect(trees[folder] == (try git(["rev-parse", "HEAD:" + folder], in: dir.path)).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        try checkCacheTree()
+        // One more check-in keeps them valid, and a new folder gets one.
+        dir.write(paths[4], ArticleFixture.text(id: "c4", issue: "2026-12-02", status: "edited"))
+        dir.write(ArticleFixture.path("d1", issue: "2026-12-09"), ArticleFixture.text(id: "d1", issue: "2026-12-09"))
+        _ = try room.checkIn(paths: [paths[4], ArticleFixture.path("d1", issue: "2026-12-09")], cwd: dir.path, message: "改")
+        trees = try cachedTrees()
+        for folder in ["", "articles", "articles/2026-12-02", "articles/2026-12-09"] {
+            #expect(trees[folder] == (try git(["rev-parse", "HEAD:" + folder], in: dir.path)).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        try checkCacheTree()
+        #expect(try git(["status", "--porcelain"], in: dir.path).stdout.isEmpty)
+        // git commits with the cache as it is, and gets the same tree as a full rebuild.
+        #expect(try git(["write-tree"], in: dir.path).stdout == (try git(["rev-parse", "HEAD^{tree}"], in: dir.path)).stdout)
+    }
+
+    @Test func answersDuplicateQuestionsFromTheIndex() throws {
+        let room = try Newsroom.create(at: dir.path, author: Signature(name: "A", email: "a@example.com", time: 1_795_500_000, offsetMinutes: 480))
+        let paths = (0..<20).map { ArticleFixture.path("c\($0)", issue: "2026-12-0\(1 + $0 % 3)") }
+        for (n, path) in paths.enumerated() { dir.write(path, ArticleFixture.text(id: "c\(n)", issue: "2026-12-0\(1 + n % 3)")) }
+        _ = try room.checkIn(paths: paths, cwd: dir.path, message: "导入")
+        let repo = try GitRepository.open(dir.path)
+        let head = try repo.resolveCommit("HEAD")
+        let lookup = try #require(try repo.issueFoldersFromIndex(inTreeOf: head))
+        for name in ["c4.md", "c5.md", "zz.md", "c1"] {
+            #expect(lookup(name) == (try repo.issueFolders(containing: name, inTreeOf: head)))
+        }
+        // Once the index and the commit differ there, the index does not answer.
+        try git(["rm", "-q", "--cached", paths[0]], in: dir.path)
+        #expect(try repo.issueFoldersFromIndex(inTreeOf: head) == nil)
+        // Refused duplicates are the same either way.
+        dir.write(ArticleFixture.path("c7", issue: "2026-12-05"), ArticleFixture.text(id: "c7", issue: "2026-12-05"))
+        #expect(throws: GalleyError.duplicateID(id: "c7", paths: ["articles/2026-12-02/c7.md", "articles/2026-12-05/c7.md"])) {
+            try room.checkIn(paths: [ArticleFixture.path("c7", issue: "2026-12-05")], cwd: dir.path, message: "m")
+        }
     }
 
     @Test func invalidatesCachedTreesWrittenByGit() throws {

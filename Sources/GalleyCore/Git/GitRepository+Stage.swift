@@ -88,7 +88,7 @@ extension GitRepository {
             if modified { smudged.insert(i) }
         }
 
-        guard try index.write(staged: staged, smudged: smudged, to: fd) else { return false }
+        guard try index.write(staged: staged, smudged: smudged, to: fd, exists: { self.exists($0) }) else { return false }
         close(fd)
         written = true
         guard rename(lockPath, indexPath) == 0 else {

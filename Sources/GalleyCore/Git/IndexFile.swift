@@ -1,4 +1,5 @@
 internal import CGalleySupport
+internal import Clibgit2
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -151,7 +152,13 @@ struct IndexFile {
     /// entries, and the entries at `smudged` with their size set to 0 so that git and libgit2 look at
     /// their content again. False, having written nothing, when a staged path is in conflict or
     /// collides with a file or folder in the index. Throws when writing fails.
-    func write(staged: [NewEntry], smudged: Set<Int>, to fd: Int32) throws -> Bool {
+    ///
+    /// The cached trees (TREE extension, created when missing) of the folders on the staged paths are
+    /// brought up to date as `git add` and `git commit` keep them: each is recomputed from the new
+    /// entries, and kept only when that tree object is stored (`exists`); otherwise it is invalidated,
+    /// as libgit2 does. A valid cache tells which folders of the index match a commit without reading
+    /// the commit's trees (`sameTree`).
+    func write(staged: [NewEntry], smudged: Set<Int>, to fd: Int32, exists: (ObjectID) -> Bool) throws -> Bool {
         // Where each staged path goes: an existing stage-0 entry it replaces, or an insertion point.
         var placements: [(index: Int, replaces: Bool)] = []
         for (k, new) in staged.enumerated() {
@@ -205,8 +212,10 @@ struct IndexFile {
             if place.replaces { next += 1 }
         }
         try copy(upTo: count)
-        if var tree {
-            for new in staged { tree.invalidate(new.path) }
+        if !staged.isEmpty {
+            var tree = self.tree ?? TreeCache(nodes: [TreeCache.Node(name: [], entryCount: -1, id: nil, children: [])])
+            let replaced = Set(placements.filter(\.replaces).map(\.index))
+            updateCache(&tree, staged: staged, replaced: replaced, exists: exists)
             let body = tree.serialized()
             try out.write(Array("TREE".utf8))
             try out.write(IndexFile.bigEndian32(UInt32(body.count)))
@@ -214,6 +223,81 @@ struct IndexFile {
         }
         try out.finish()
         return true
+    }
+
+    // MARK: - Cached trees
+
+    /// Recomputes the cached tree of each folder on the staged paths, deepest first.
+    private func updateCache(_ tree: inout TreeCache, staged: [NewEntry], replaced: Set<Int>, exists: (ObjectID) -> Bool) {
+        var folders: Set<[UInt8]> = [[]]
+        for new in staged {
+            var end = new.path.lastIndex(of: UInt8(ascii: "/"))
+            while let e = end {
+                folders.insert(Array(new.path[...e]))
+                end = new.path[..<e].lastIndex(of: UInt8(ascii: "/"))
+            }
+        }
+        let slash = UInt8(ascii: "/")
+        for folder in folders.sorted(by: { $0.count(of: slash) > $1.count(of: slash) }) {
+            let node = tree.ensureNode(folder.split(separator: slash).map(Array.init))
+            if let (id, entries) = cachedTree(folder, tree: tree, staged: staged, replaced: replaced), exists(id) {
+                tree.nodes[node].entryCount = entries
+                tree.nodes[node].id = id.bytes
+            } else {
+                tree.nodes[node].entryCount = -1
+                tree.nodes[node].id = nil
+            }
+        }
+    }
+
+    /// The tree object id of `folder` (empty, or ending in `/`) in the new index and how many entries
+    /// it holds, built as `git write-tree` builds it; nil when an entry there is in conflict or a
+    /// subfolder has no valid cached tree.
+    private func cachedTree(_ folder: [UInt8], tree: TreeCache, staged: [NewEntry], replaced: Set<Int>) -> (ObjectID, Int)? {
+        let upper = IndexFile.upperBound(of: folder)
+        var i = folder.isEmpty ? 0 : lowerBound(folder)
+        let end = upper.map { lowerBound($0) } ?? count
+        var k = staged.firstIndex { IndexFile.compare($0.path, folder) >= 0 } ?? staged.count
+        let kEnd = upper.map { u in staged.firstIndex { IndexFile.compare($0.path, u) >= 0 } ?? staged.count } ?? staged.count
+        let inserted = staged[k..<kEnd].count - replaced.filter { $0 >= i && $0 < end }.count
+        let entries = end - i + inserted
+        let components = folder.split(separator: UInt8(ascii: "/")).map(Array.init)
+        var body: [UInt8] = []
+        while true {
+            while i < end, replaced.contains(i) { i += 1 }
+            let takeStaged: Bool
+            if k < kEnd, i < end { takeStaged = compare(i, staged[k].path) > 0 } else if k < kEnd { takeStaged = true } else if i < end { takeStaged = false } else { break }
+            let path = takeStaged ? staged[k].path : self.path(i)
+            let rest = path[folder.count...]
+            if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
+                // A subfolder: its cached tree, then past all its entries.
+                let name = Array(rest[..<slash])
+                guard let child = tree.node(components + [name]), tree.nodes[child].entryCount >= 0, let id = tree.nodes[child].id else { return nil }
+                body += Array("40000 ".utf8) + name + [0] + id
+                let sub = folder + name + [UInt8(ascii: "/")]
+                let subUpper = IndexFile.upperBound(of: sub)!
+                i = max(i, lowerBound(subUpper))
+                while k < kEnd, IndexFile.compare(staged[k].path, subUpper) < 0 { k += 1 }
+            } else if takeStaged {
+                let header = staged[k].header
+                body += Array(String(IndexFile.be32(header, 24), radix: 8).utf8) + [0x20] + Array(rest) + [0] + Array(header[40..<60])
+                k += 1
+            } else {
+                guard stage(i) == 0 else { return nil }
+                body += Array(String(mode(i), radix: 8).utf8) + [0x20] + Array(rest) + [0] + id(i)
+                i += 1
+            }
+        }
+        var oid = git_oid()
+        guard body.withUnsafeBytes({ git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_TREE) }) == 0 else { return nil }
+        return (ObjectID(oid), entries)
+    }
+
+    /// The smallest path after every path that starts with `prefix` (its last byte raised by one);
+    /// nil for the empty prefix.
+    static func upperBound(of prefix: [UInt8]) -> [UInt8]? {
+        guard let last = prefix.last else { return nil }
+        return prefix.dropLast() + [last + 1]
     }
 
     /// The fixed part of an entry (62 bytes) for a file, as libgit2's `git_index_entry__init_from_stat`
@@ -238,6 +322,10 @@ struct IndexFile {
     // MARK: - Helpers
 
     static func be16(_ p: UnsafePointer<UInt8>, _ o: Int) -> UInt16 { UInt16(p[o]) << 8 | UInt16(p[o + 1]) }
+
+    static func be32(_ d: [UInt8], _ o: Int) -> UInt32 {
+        UInt32(d[o]) << 24 | UInt32(d[o + 1]) << 16 | UInt32(d[o + 2]) << 8 | UInt32(d[o + 3])
+    }
 
     static func be32(_ p: UnsafePointer<UInt8>, _ o: Int) -> UInt32 {
         UInt32(p[o]) << 24 | UInt32(p[o + 1]) << 16 | UInt32(p[o + 2]) << 8 | UInt32(p[o + 3])
@@ -374,21 +462,37 @@ struct TreeCache {
         return negative ? -value : value
     }
 
-    /// Marks the root and each cached folder on the way to `path` as changed (libgit2's
-    /// `git_tree_cache_invalidate_path`).
-    mutating func invalidate(_ path: [UInt8]) {
-        guard !nodes.isEmpty else { return }
+    /// The node of the folder at `components` (none: the root), if cached.
+    func node(_ components: [[UInt8]]) -> Int? {
+        guard !nodes.isEmpty else { return nil }
         var current = 0
-        nodes[0].entryCount = -1
-        nodes[0].id = nil
-        var components = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        components.removeLast()  // the file itself
         for component in components {
-            guard let child = nodes[current].children.first(where: { nodes[$0].name.elementsEqual(component) }) else { return }
-            nodes[child].entryCount = -1
-            nodes[child].id = nil
+            guard let child = nodes[current].children.first(where: { nodes[$0].name == component }) else { return nil }
             current = child
         }
+        return current
+    }
+
+    /// The node of the folder at `components`, made (invalid) where missing. Children are kept in
+    /// git's order (by name length, then bytes), which git searches them in.
+    mutating func ensureNode(_ components: [[UInt8]]) -> Int {
+        var current = 0
+        for component in components {
+            if let child = nodes[current].children.first(where: { nodes[$0].name == component }) {
+                current = child
+                continue
+            }
+            let child = nodes.count
+            nodes.append(Node(name: component, entryCount: -1, id: nil, children: []))
+            let siblings = nodes[current].children
+            let position = siblings.firstIndex { s in
+                let name = nodes[s].name
+                return name.count > component.count || (name.count == component.count && IndexFile.compare(name, component) > 0)
+            } ?? siblings.count
+            nodes[current].children.insert(child, at: position)
+            current = child
+        }
+        return current
     }
 
     /// libgit2's `write_tree`: `name NUL count SP children LF [id]`, depth first.
@@ -405,4 +509,8 @@ struct TreeCache {
         if !nodes.isEmpty { write(0) }
         return out
     }
+}
+
+extension Array where Element == UInt8 {
+    func count(of byte: UInt8) -> Int { reduce(0) { $0 + ($1 == byte ? 1 : 0) } }
 }

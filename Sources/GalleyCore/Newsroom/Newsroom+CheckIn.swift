@@ -91,13 +91,16 @@ extension Newsroom {
             if let other = seen[id], other != p.path.relative { throw .duplicateID(id: id, paths: [other, p.path.relative]) }
             seen[id] = p.path.relative
         }
-        // Only the ids being checked in are looked up: one entry lookup per issue folder, not a full listing.
+        // Only the ids being checked in are looked up: one entry lookup per issue folder, not a full
+        // listing, or none when the index's cached trees show it holds the tip's articles.
         guard let tip else { return }
+        let fromIndex: ((String) -> [String])?
+        do { fromIndex = try repo.issueFoldersFromIndex(inTreeOf: tip) } catch { throw .git(function: "checkForDuplicates", message: "\(error)") }
         for p in prepared {
             let id = p.article.frontMatter!.id
             let others: [String]
             do {
-                others = try repo.issueFolders(containing: id + ".md", inTreeOf: tip).map { "articles/\($0)/\(id).md" }
+                others = try (fromIndex?(id + ".md") ?? repo.issueFolders(containing: id + ".md", inTreeOf: tip)).map { "articles/\($0)/\(id).md" }
             } catch {
                 throw .git(function: "checkForDuplicates", message: "\(error)")
             }
