@@ -140,13 +140,14 @@ import Testing
         _ = try room.checkIn(paths: paths, cwd: dir.path, message: "导入")
         let repo = try GitRepository.open(dir.path)
         let head = try repo.resolveCommit("HEAD")
-        let lookup = try #require(try repo.issueFoldersFromIndex(inTreeOf: head))
-        for name in ["c4.md", "c5.md", "zz.md", "c1"] {
-            #expect(lookup(name) == (try repo.issueFolders(containing: name, inTreeOf: head)))
+        let names = ["c4.md", "c5.md", "zz.md", "c1"]
+        let lookup = try #require(try repo.issueFoldersFromIndex(containing: names, inTreeOf: head))
+        for name in names {
+            #expect(lookup[name] == (try repo.issueFolders(containing: name, inTreeOf: head)))
         }
         // Once the index and the commit differ there, the index does not answer.
         try git(["rm", "-q", "--cached", paths[0]], in: dir.path)
-        #expect(try repo.issueFoldersFromIndex(inTreeOf: head) == nil)
+        #expect(try repo.issueFoldersFromIndex(containing: names, inTreeOf: head) == nil)
         // Refused duplicates are the same either way.
         dir.write(ArticleFixture.path("c7", issue: "2026-12-05"), ArticleFixture.text(id: "c7", issue: "2026-12-05"))
         #expect(throws: GalleyError.duplicateID(id: "c7", paths: ["articles/2026-12-02/c7.md", "articles/2026-12-05/c7.md"])) {

@@ -38,17 +38,19 @@ struct IndexFile {
 
     // MARK: - Reading
 
-    /// Parses and checks an index file; nil when it is not one this code edits.
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> IndexFile? {
+    /// Parses and checks an index file; nil when it is not one this code edits. With `verify`, the
+    /// trailing checksum is checked, as libgit2 does before it rewrites an index.
+    static func parse(_ bytes: UnsafeRawBufferPointer, verify: Bool = true) -> IndexFile? {
         let n = bytes.count
         guard n >= 32, n < Int(Int32.max), let raw = bytes.baseAddress else { return nil }
         let p = raw.assumingMemoryBound(to: UInt8.self)
         guard p[0] == 0x44, p[1] == 0x49, p[2] == 0x52, p[3] == 0x43 else { return nil }  // "DIRC"
         let end = n - 20
-        // The trailing checksum, as libgit2 verifies it.
-        var sum = [UInt8](repeating: 0, count: 20)
-        galley_sha1_once(p, end, &sum)
-        guard memcmp(sum, p + end, 20) == 0 else { return nil }
+        if verify {
+            var sum = [UInt8](repeating: 0, count: 20)
+            galley_sha1_once(p, end, &sum)
+            guard memcmp(sum, p + end, 20) == 0 else { return nil }
+        }
         let version = be32(p, 4)
         guard version == 2 || version == 3 else { return nil }
         let count = Int(be32(p, 8))
@@ -280,17 +282,40 @@ struct IndexFile {
                 while k < kEnd, IndexFile.compare(staged[k].path, subUpper) < 0 { k += 1 }
             } else if takeStaged {
                 let header = staged[k].header
-                body += Array(String(IndexFile.be32(header, 24), radix: 8).utf8) + [0x20] + Array(rest) + [0] + Array(header[40..<60])
+                body += IndexFile.octal(IndexFile.be32(header, 24)) + [0x20] + Array(rest) + [0] + Array(header[40..<60])
                 k += 1
             } else {
                 guard stage(i) == 0 else { return nil }
-                body += Array(String(mode(i), radix: 8).utf8) + [0x20] + Array(rest) + [0] + id(i)
+                body += IndexFile.octal(mode(i)) + [0x20] + Array(rest) + [0] + id(i)
                 i += 1
             }
         }
         var oid = git_oid()
         guard body.withUnsafeBytes({ git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_TREE) }) == 0 else { return nil }
         return (ObjectID(oid), entries)
+    }
+
+    /// A mode as a tree entry spells it (octal, no leading zero).
+    static func octal(_ mode: UInt32) -> [UInt8] {
+        var digits: [UInt8] = []
+        var m = mode
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(m & 7))
+            m >>= 3
+        } while m > 0
+        return digits.reversed()
+    }
+
+    /// A non-negative number in decimal, or -1.
+    static func decimal(_ n: Int) -> [UInt8] {
+        if n < 0 { return Array("-".utf8) + decimal(-n) }
+        var digits: [UInt8] = []
+        var m = n
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(m % 10))
+            m /= 10
+        } while m > 0
+        return digits.reversed()
     }
 
     /// The smallest path after every path that starts with `prefix` (its last byte raised by one);
@@ -502,7 +527,7 @@ struct TreeCache {
             let node = nodes[i]
             out += node.name
             out.append(0)
-            out += Array("\(node.entryCount) \(node.children.count)\n".utf8)
+            out += IndexFile.decimal(node.entryCount) + [0x20] + IndexFile.decimal(node.children.count) + [0x0A]
             if node.entryCount >= 0, let id = node.id { out += id }
             for child in node.children { write(child) }
         }

@@ -94,13 +94,14 @@ extension Newsroom {
         // Only the ids being checked in are looked up: one entry lookup per issue folder, not a full
         // listing, or none when the index's cached trees show it holds the tip's articles.
         guard let tip else { return }
-        let fromIndex: ((String) -> [String])?
-        do { fromIndex = try repo.issueFoldersFromIndex(inTreeOf: tip) } catch { throw .git(function: "checkForDuplicates", message: "\(error)") }
+        let names = prepared.map { $0.article.frontMatter!.id + ".md" }
+        let fromIndex: [String: [String]]?
+        do { fromIndex = try repo.issueFoldersFromIndex(containing: names, inTreeOf: tip) } catch { throw .git(function: "checkForDuplicates", message: "\(error)") }
         for p in prepared {
             let id = p.article.frontMatter!.id
             let others: [String]
             do {
-                others = try (fromIndex?(id + ".md") ?? repo.issueFolders(containing: id + ".md", inTreeOf: tip)).map { "articles/\($0)/\(id).md" }
+                others = try (fromIndex?[id + ".md"] ?? repo.issueFolders(containing: id + ".md", inTreeOf: tip)).map { "articles/\($0)/\(id).md" }
             } catch {
                 throw .git(function: "checkForDuplicates", message: "\(error)")
             }
