@@ -26,8 +26,15 @@ import Yams
         "plugins:\n  external:\n    - name: house-style\n      command: [\"python3\", \"tools/house_style.py\"]\n      timeout: 10\n",
         "a: [1, 2\n", "- a\n- b\n", "a:\n  - {role: 记者, name: 陈立峰}\n  - {role: 记者, name: 陈立峰}\n", "=: v\n=: w\n",
         "!!str 1: x\n1: y\n", "a: !!int 5\n", "!!str true: a\ntrue: b\n", "? |\n  1\n: x\n1: y\n", "? >\n  1\n: x\n1: y\n",
-        "'1': x\n1: y\n", "? [1]\n: a\n? [\"1\"]\n: b\n", "? [1]\n: a\n? [1]\n: b\n",
+        "'1': x\n1: y\n", "# it's a comment\n'1': x\n1: y\n", "a: x # it's\n'1': x\n1: y\n", "a: b#'c\n1: x\n'1': y\n", "? [1]\n: a\n? [\"1\"]\n: b\n", "? [1]\n: a\n? [1]\n: b\n",
     ]
+
+    @Test func commentsDoNotCount() {
+        #expect(!YAML.hasTypedScalars("# The newsroom's configuration.\nnewsroom: x # it's\nstatuses: [a, b]\n"))
+        #expect(YAML.hasTypedScalars("a: b#'c\n"))
+        #expect(YAML.hasTypedScalars("a: 'b' # c\n"))
+        #expect(!YAML.hasTypedScalars(Configuration.template))
+    }
 
     @Test(arguments: documents)
     func sameAsTheDefaultResolver(_ text: String) {

@@ -63,14 +63,36 @@ enum YAML {
     /// Galley reads only scalars' text, never their resolved types; the resolver matters only for
     /// telling keys apart, and two keys with the same text resolve alike when both are plain
     /// scalars. Only a tag (`!`) or a quoted or block scalar (`"`, `'`, `|`, `>`) carries a type of
-    /// its own; without any of those characters in the text, the basic resolver gives the same nodes
-    /// and errors as the default one, without compiling the default one's regular expressions
+    /// its own; without any of those characters outside comments, the basic resolver gives the same
+    /// nodes and errors as the default one, without compiling the default one's regular expressions
     /// (about a millisecond, once per process).
     static func compose(_ text: String) throws -> Node? {
-        let typed = text.utf8.contains { $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
-            || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ">") }
-        let resolver: Resolver = typed ? .default : .basic
+        let resolver: Resolver = hasTypedScalars(text) ? .default : .basic
         return try Yams.compose(yaml: text, resolver, .default, .utf8)
+    }
+
+    /// True when a line has one of `!"'|>` before any comment (`#` at the start of the line or after
+    /// a space or tab). Until such a character, every scalar on the line is plain, so a `#` there
+    /// does start a comment.
+    static func hasTypedScalars(_ text: String) -> Bool {
+        var previous: UInt8 = 10
+        var inComment = false
+        for c in text.utf8 {
+            if c == 10 {
+                inComment = false
+            } else if !inComment {
+                switch c {
+                case UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "|"), UInt8(ascii: ">"):
+                    return true
+                case UInt8(ascii: "#") where previous == 10 || previous == 32 || previous == 9:
+                    inComment = true
+                default:
+                    break
+                }
+            }
+            previous = c
+        }
+        return false
     }
 }
 
