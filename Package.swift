@@ -17,8 +17,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "Clibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
-        // C helpers: libgit2's CA bundle loaded on demand, and OpenSSL's SHA-1 for file checksums.
-        .target(name: "CGalleySupport", linkerSettings: [.linkedLibrary("crypto"), .linkedLibrary("dl")]),
+        // C helpers: libgit2's CA bundle loaded on demand, OpenSSL's SHA-1 for file checksums, and a
+        // reusable zlib stream for packs.
+        .target(name: "CGalleySupport", linkerSettings: [.linkedLibrary("crypto"), .linkedLibrary("z"), .linkedLibrary("dl")]),
         .target(
             name: "GalleyCore",
             dependencies: ["Clibgit2", "CGalleySupport", .product(name: "Yams", package: "Yams")]),

@@ -25,4 +25,12 @@ void galley_sha1_update(galley_sha1 *ctx, const void *data, size_t length);
 void galley_sha1_finish(galley_sha1 *ctx, unsigned char *out);
 void galley_sha1_once(const void *data, size_t length, unsigned char *out);
 
+/* zlib compression of many small objects through one reused stream. galley_deflate returns the
+   compressed length, or -1 (output too small, or a zlib error). */
+typedef struct galley_deflater galley_deflater;
+galley_deflater *galley_deflater_new(int level);
+size_t galley_deflate_bound(galley_deflater *d, size_t length);
+long galley_deflate(galley_deflater *d, const void *input, size_t length, void *output, size_t capacity);
+void galley_deflater_free(galley_deflater *d);
+
 #endif

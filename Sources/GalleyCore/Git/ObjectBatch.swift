@@ -41,22 +41,29 @@ final class ObjectBatch {
         return id
     }
 
-    /// Records a commit made through `repo`, and the trees of `tree` that are not the same as in
-    /// `base` (the parent's tree) at the same place: everything new that the commit brought.
-    func record(commit: ObjectID, tree: ObjectID, base: ObjectID?) throws {
-        try recordTree(tree, base: base)
-        if known.insert(commit).inserted { pending.append(PackObject(kind: .commit, id: commit, data: try read(commit))) }
+    /// Records a commit made through `repo` with `git_tree_create_updated` from `base` (the parent's
+    /// tree) at `paths`: the commit and the trees it brought, which are the folders on those paths
+    /// whose tree differs from `base`'s at the same place (the updated tree makes no others).
+    func record(commit: ObjectID, tree: ObjectID, base: ObjectID?, paths: [String]) throws {
+        var folders: Set<String> = []
+        for path in paths {
+            var end = path.lastIndex(of: "/")
+            while let e = end {
+                folders.insert(String(path[..<e]))
+                end = path[..<e].lastIndex(of: "/")
+            }
+        }
+        if tree != base { try add(.tree, tree) }
+        for folder in folders {
+            guard let new = try repo.subtree(folder, inTree: tree) else { continue }
+            let old = try base.flatMap { try repo.subtree(folder, inTree: $0) }
+            if new != old { try add(.tree, new) }
+        }
+        try add(.commit, commit)
     }
 
-    private func recordTree(_ tree: ObjectID, base: ObjectID?) throws {
-        guard tree != base, known.insert(tree).inserted else { return }
-        let data = try read(tree)
-        pending.append(PackObject(kind: .tree, id: tree, data: data))
-        let entries = try repo.listTree(tree)
-        let baseEntries = try base.map { try repo.listTree($0) } ?? []
-        var before: [String: ObjectID] = [:]
-        for e in baseEntries where e.isTree { before[e.name] = e.id }
-        for e in entries where e.isTree { try recordTree(e.id, base: before[e.name]) }
+    private func add(_ kind: PackObject.Kind, _ id: ObjectID) throws {
+        if known.insert(id).inserted { pending.append(PackObject(kind: kind, id: id, data: try read(id))) }
     }
 
     /// An object's raw contents, from memory or disk.

@@ -34,11 +34,14 @@ public final class BulkCheckIn {
     private var lock: ProcessLock?
     private var touched: [String] = []
     private var touchedSet: Set<String> = []
+    /// The configured identity, read once (git config does not change during the check-in).
+    private let identity: Signature?
 
     init(newsroom: Newsroom) throws(GalleyError) {
         self.newsroom = newsroom
         lock = try ProcessLock(path: newsroom.repo.gitDir + "galley.lock")
         committer = try PackedCommitter(newsroom: newsroom)
+        identity = newsroom.repo.defaultSignature()
     }
 
     /// Validates `prepared` against the revisions so far (ids unique, as in `checkIn`), writes back
@@ -48,14 +51,15 @@ public final class BulkCheckIn {
     public func checkIn(_ prepared: [PreparedArticle], message: String, author: Signature? = nil,
                         extraTrailers: [String] = []) throws(GalleyError) -> ObjectID {
         guard lock != nil else { throw .usage("this bulk check-in is finished") }
-        try newsroom.checkForDuplicates(prepared, tip: committer.tip ?? committer.base, in: committer.batch.repo)
+        try newsroom.checkForDuplicates(prepared, tip: committer.tip ?? committer.base, in: committer.batch.repo,
+                                        indexMayAnswer: committer.tip == nil)
         for p in prepared where p.rewrite {
             try FileSystem.writeFile(p.path.absolute, p.bytes)
         }
         let trailers = prepared.map { "Galley-Article: \($0.article.frontMatter!.id)" } + extraTrailers
         let fullMessage = Newsroom.messageWithTrailers(message, trailers)
-        let who = author ?? newsroom.defaultAuthor()
-        var committerSignature = newsroom.defaultAuthor()
+        let who = author ?? Newsroom.stamped(identity)
+        var committerSignature = Newsroom.stamped(identity)
         committerSignature.time = who.time
         let revision = try committer.add(prepared.map { ($0.path.relative, $0.bytes) }, message: fullMessage, author: who,
                                          committer: committerSignature)
@@ -126,7 +130,7 @@ final class PackedCommitter {
             if tree == baseTree { return nil }
             let commit = try batch.repo.createCommit(tree: tree, parents: parent.map { [$0] } ?? [], author: revision.author,
                                                      committer: revision.committer, message: revision.message)
-            try batch.record(commit: commit, tree: tree, base: baseTree)
+            try batch.record(commit: commit, tree: tree, base: baseTree, paths: revision.updates.map(\.path))
             return commit
         } catch {
             throw .git(function: "commit", message: "\(error)")

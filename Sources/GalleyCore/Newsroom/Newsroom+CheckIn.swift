@@ -83,8 +83,10 @@ extension Newsroom {
         try checkForDuplicates(prepared, tip: try tipCommit(), in: repo)
     }
 
-    /// Refuses an id used twice in the batch, or already used by another file in `tip` (read through `repo`).
-    func checkForDuplicates(_ prepared: [PreparedArticle], tip: ObjectID?, in repo: GitRepository) throws(GalleyError) {
+    /// Refuses an id used twice in the batch, or already used by another file in `tip` (read through
+    /// `repo`). `indexMayAnswer` false: `tip` is not on disk yet, so the index cannot be the tip's.
+    func checkForDuplicates(_ prepared: [PreparedArticle], tip: ObjectID?, in repo: GitRepository,
+                            indexMayAnswer: Bool = true) throws(GalleyError) {
         var seen: [String: String] = [:]
         for p in prepared {
             let id = p.article.frontMatter!.id
@@ -96,7 +98,11 @@ extension Newsroom {
         guard let tip else { return }
         let names = prepared.map { $0.article.frontMatter!.id + ".md" }
         let fromIndex: [String: [String]]?
-        do { fromIndex = try repo.issueFoldersFromIndex(containing: names, inTreeOf: tip) } catch { throw .git(function: "checkForDuplicates", message: "\(error)") }
+        do {
+            fromIndex = indexMayAnswer ? try repo.issueFoldersFromIndex(containing: names, inTreeOf: tip) : nil
+        } catch {
+            throw .git(function: "checkForDuplicates", message: "\(error)")
+        }
         for p in prepared {
             let id = p.article.frontMatter!.id
             let others: [String]
