@@ -13,6 +13,8 @@ final class ObjectBatch {
     /// Made since the last `store`, in order.
     private var pending: [PackObject] = []
     private var known: Set<ObjectID> = []
+    /// Deflates `pending` in the background as it grows.
+    private let compressor = Compressor()
 
     init(path: String) throws {
         repo = try GitRepository.open(path)
@@ -37,7 +39,7 @@ final class ObjectBatch {
     /// Writes a blob into memory; returns its id.
     func writeBlob(_ bytes: [UInt8]) throws -> ObjectID {
         let id = try repo.writeBlob(bytes)
-        if known.insert(id).inserted { pending.append(PackObject(kind: .blob, id: id, data: bytes)) }
+        if known.insert(id).inserted { append(PackObject(kind: .blob, id: id, data: bytes)) }
         return id
     }
 
@@ -63,7 +65,12 @@ final class ObjectBatch {
     }
 
     private func add(_ kind: PackObject.Kind, _ id: ObjectID) throws {
-        if known.insert(id).inserted { pending.append(PackObject(kind: kind, id: id, data: try read(id))) }
+        if known.insert(id).inserted { append(PackObject(kind: kind, id: id, data: try read(id))) }
+    }
+
+    private func append(_ object: PackObject) {
+        pending.append(object)
+        compressor.add(object.data)
     }
 
     /// An object's raw contents, from memory or disk.
@@ -80,7 +87,7 @@ final class ObjectBatch {
     /// Writes what was made since the last call as one pack into `target`'s object database.
     func store(into target: GitRepository) throws {
         guard !pending.isEmpty else { return }
-        try target.storeAsPack(pending)
+        try target.storeAsPack(pending, deflated: try compressor.finish())
         pending = []
     }
 }

@@ -1,6 +1,5 @@
 internal import CGalleySupport
 internal import Clibgit2
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,20 +20,25 @@ extension GitRepository {
     /// one file pair instead of a file per object, as `git fast-import` does. Objects are deflated at a
     /// fast level and not deltified; their ids must be right (they come from libgit2). The index is
     /// written last, so git and libgit2 see the pack whole or not at all. Returns the pack's name.
+    /// `deflated` holds each object's zlib stream when already made (`Compressor`), in order.
     @discardableResult
-    func storeAsPack(_ objects: [PackObject]) throws -> String? {
+    func storeAsPack(_ objects: [PackObject], deflated: [[UInt8]]? = nil) throws -> String? {
         guard !objects.isEmpty else { return nil }
+        let streams = try deflated ?? {
+            let compressor = Compressor()
+            for object in objects { compressor.add(object.data) }
+            return try compressor.finish()
+        }()
         var seen: Set<ObjectID> = []
-        let unique = objects.filter { seen.insert($0.id).inserted }
+        let unique = zip(objects, streams).filter { seen.insert($0.0.id).inserted }
         // Commits, then trees, then blobs: the order a reader walks them.
-        let ordered = unique.filter { $0.kind == .commit } + unique.filter { $0.kind == .tree } + unique.filter { $0.kind == .blob }
+        let ordered = unique.filter { $0.0.kind == .commit } + unique.filter { $0.0.kind == .tree } + unique.filter { $0.0.kind == .blob }
 
-        let compressed = try Self.deflateAll(ordered.map(\.data))
         var pack: [UInt8] = Array("PACK".utf8) + Self.bigEndian32(2) + Self.bigEndian32(UInt32(ordered.count))
-        pack.reserveCapacity(compressed.reduce(12) { $0 + $1.count + 8 })
+        pack.reserveCapacity(ordered.reduce(12) { $0 + $1.1.count + 8 })
         var entries: [(id: ObjectID, offset: UInt64, crc: UInt32)] = []
         entries.reserveCapacity(ordered.count)
-        for (object, deflated) in zip(ordered, compressed) {
+        for (object, deflated) in ordered {
             let start = pack.count
             var size = object.data.count
             var byte = object.kind.rawValue << 4 | UInt8(size & 0x0F)
@@ -86,46 +90,6 @@ extension GitRepository {
         try Self.writeReadOnly(dir, pack, as: name + ".pack")
         try Self.writeReadOnly(dir, idx, as: name + ".idx")
         return name
-    }
-
-    /// Each buffer deflated at zlib's fastest level, in parallel over the processors (each worker
-    /// reusing one zlib stream), in order.
-    static func deflateAll(_ buffers: [[UInt8]]) throws -> [[UInt8]] {
-        let workers = max(1, min(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 4, buffers.count / 64))
-        let results = UnsafeMutableBufferPointer<[UInt8]?>.allocate(capacity: buffers.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let output = Results(results)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            guard let deflater = galley_deflater_new(1) else { return }
-            defer { galley_deflater_free(deflater) }
-            var i = worker
-            while i < buffers.count {
-                let data = buffers[i]
-                let capacity = galley_deflate_bound(deflater, data.count)
-                var failed = false
-                let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-                    let n = data.withUnsafeBytes { galley_deflate(deflater, $0.baseAddress, $0.count, out.baseAddress, capacity) }
-                    failed = n < 0
-                    count = max(0, n)
-                }
-                if !failed { output.buffer[i] = bytes }
-                i += workers
-            }
-        }
-        var out: [[UInt8]] = []
-        out.reserveCapacity(buffers.count)
-        for r in results {
-            guard let r else { throw GitFailure(code: -1, message: "zlib could not compress an object", function: "deflate") }
-            out.append(r)
-        }
-        return out
-    }
-
-    /// Gives the workers of `deflateAll` each their own slots of one buffer.
-    private final class Results: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<[UInt8]?>
-        init(_ buffer: UnsafeMutableBufferPointer<[UInt8]?>) { self.buffer = buffer }
     }
 
     /// Writes a temporary file in `dir`, makes it read-only (as git does for packs), and renames it.
