@@ -17,9 +17,12 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "Clibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // C helpers: libgit2's CA bundle loaded on demand, OpenSSL's SHA-1 for file checksums, and a
+        // reusable zlib stream for packs.
+        .target(name: "CGalleySupport", linkerSettings: [.linkedLibrary("crypto"), .linkedLibrary("z"), .linkedLibrary("dl")]),
         .target(
             name: "GalleyCore",
-            dependencies: ["Clibgit2", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Clibgit2", "CGalleySupport", .product(name: "Yams", package: "Yams")]),
     ] + families.map { .target(name: $0, dependencies: ["GalleyCore"], path: "Plugins/\($0)") } + [
         .executableTarget(
             name: "galley",

@@ -1,6 +1,6 @@
 // galley-bench: release-mode benchmarks of Galley against its peers (git, autocorrect-py, pyahocorasick, diff-match-patch).
 //
-//   swift build -c release --product galley && swift build -c release --product galley-bench
+//   scripts/build-release     (both executables, Swift runtime linked statically, as shipped)
 //   .build/release/galley-bench <suite> [--quick]
 //
 // Exit status: 0 when the suites ran and their correctness checks passed (a goal missed is reported,
@@ -105,7 +105,7 @@ func usage() -> String {
     for s in suites { text += "  " + Format.pad(s.name, 10) + " " + s.summary + "\n" }
     text += "  " + Format.pad("all", 10) + " every suite in turn\n"
     text += "\n--quick  smaller workloads where the suite allows (a few minutes instead of many)\n"
-    text += "Build first: swift build -c release --product galley && swift build -c release --product galley-bench\n"
+    text += "Build first: scripts/build-release\n"
     return text
 }
 
@@ -178,7 +178,7 @@ let context = BenchContext(
 
 var gitVersion = "not found"
 if git != nil, let v = try? runner.git(["--version"]), v.ok { gitVersion = v.trimmed + " (\(git!))" }
-var galleyVersion = "not found (build it with swift build -c release --product galley)"
+var galleyVersion = "not found (build it with scripts/build-release)"
 if let galley, let v = try? runner.run([galley, "--version"]), v.ok { galleyVersion = "\(v.trimmed) (\(galley))" }
 
 print("galley-bench \(selected.map(\.name).joined(separator: " ")) \(quick ? "--quick" : "(full)")")

@@ -25,6 +25,13 @@ struct Galley: ParsableCommand {
         }
         arguments = defaultEachRange(arguments)
         do {
+            // `checkin` runs once per article, often from scripts: parse it on its own, without building
+            // every subcommand's definition (a millisecond of runtime type lookups). Whatever it does
+            // not accept (help, errors) goes through the full parser, so those read exactly as before.
+            if arguments.first == "checkin", let command = try? CheckIn.parse(Array(arguments.dropFirst())) {
+                try command.run()
+                return
+            }
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as GalleyError {

@@ -61,21 +61,3 @@ import Testing
         #expect(try git(["rev-list", "--count", "refs/notes/galley"], in: dir.path).stdout.hasPrefix("2"))
     }
 }
-
-@Suite struct PackChecksumTests {
-    @Test func sha1MatchesKnownVectors() {
-        func hex(_ text: String) -> String {
-            var sha = SHA1()
-            sha.update(Array(text.utf8))
-            return sha.finish().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-        }
-        #expect(hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d")
-        #expect(hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
-        #expect(hex(String(repeating: "滨江日报", count: 1000)) == hex(String(repeating: "滨江日报", count: 1000)))
-        var split = SHA1()
-        split.update(Array("abcdbcdecdefdefgefghfghighij".utf8))
-        split.update(Array("hijkijkljklmklmnlmnomnopnopq".utf8))
-        #expect(split.finish() == { var s = SHA1(); s.update(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)); return s.finish() }())
-        #expect(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
-    }
-}

@@ -27,35 +27,19 @@ public enum ArticleParser {
             line += 1
         }
         guard let closing else { throw .unterminatedFrontMatter(path: path) }
-        let yaml = String(decoding: bytes[4..<closing.yamlEnd], as: UTF8.self)
         let body = String(decoding: bytes[closing.bodyStart...], as: UTF8.self)
-        let frontMatter = try parseFrontMatter(yaml, path: path)
+        let frontMatter = try parseFrontMatter(bytes[4..<closing.yamlEnd], path: path)
         return Article(source: text, frontMatter: frontMatter, body: body, bodyStartLine: line + 1, bodyByteOffset: closing.bodyStart)
     }
 
-    static func parseFrontMatter(_ yaml: String, path: String) throws(GalleyError) -> FrontMatter {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw yamlError(error, path: path)
-        } catch {
-            throw .yaml(path: path, line: 2, column: 1, problem: "\(error)")
-        }
-        guard let mapping = node?.mapping else {
-            throw .yaml(path: path, line: 2, column: 1, problem: "expected a mapping of fields (key: value)")
-        }
-        var fields: [String: String] = [:]
-        var credits: [Credit] = []
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.string else { continue }
-            if key == "credits" {
-                credits = try parseCredits(value, path: path)
-            } else if let scalar = value.scalar {
-                fields[key] = scalar.string
-            } else if value.sequence != nil || value.mapping != nil {
-                fields[key] = nil
-            }
+    static func parseFrontMatter(_ yaml: ArraySlice<UInt8>, path: String) throws(GalleyError) -> FrontMatter {
+        // The usual shape is read directly; everything else goes through Yams, with its errors.
+        let fields: [String: String]
+        let credits: [Credit]
+        if let scanned = FrontMatterScanner.scan(yaml) {
+            (fields, credits) = scanned
+        } else {
+            (fields, credits) = try composeFrontMatter(String(decoding: yaml, as: UTF8.self), path: path)
         }
         for name in FrontMatter.requiredFields {
             guard let v = fields[name], !v.trimmingCharacters(in: " \t").isEmpty else { throw .missingField(path: path, field: name) }
@@ -78,6 +62,34 @@ public enum ArticleParser {
             id: id, issue: issue, page: fields["page"]!, section: fields["section"]!, genre: genre,
             status: fields["status"]!, kicker: optional("kicker"), headline: fields["headline"]!,
             subheadline: optional("subheadline"), dateline: optional("dateline"), credits: credits, fields: fields)
+    }
+
+    /// Top-level scalar fields and credits, through Yams.
+    static func composeFrontMatter(_ yaml: String, path: String) throws(GalleyError) -> (fields: [String: String], credits: [Credit]) {
+        let node: Node?
+        do {
+            node = try YAML.compose(yaml)
+        } catch let error as YamlError {
+            throw yamlError(error, path: path)
+        } catch {
+            throw .yaml(path: path, line: 2, column: 1, problem: "\(error)")
+        }
+        guard let mapping = node?.mapping else {
+            throw .yaml(path: path, line: 2, column: 1, problem: "expected a mapping of fields (key: value)")
+        }
+        var fields: [String: String] = [:]
+        var credits: [Credit] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            if key == "credits" {
+                credits = try parseCredits(value, path: path)
+            } else if let scalar = value.scalar {
+                fields[key] = scalar.string
+            } else if value.sequence != nil || value.mapping != nil {
+                fields[key] = nil
+            }
+        }
+        return (fields, credits)
     }
 
     static func parseCredits(_ node: Node, path: String) throws(GalleyError) -> [Credit] {

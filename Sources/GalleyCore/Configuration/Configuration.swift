@@ -21,7 +21,7 @@ public struct Configuration: Sendable {
         var config = Configuration()
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try YAML.compose(text)
         } catch {
             config.warnings.append("galley.yml is not valid YAML (\(error)); using defaults")
             return config

@@ -31,7 +31,7 @@ public indirect enum YAMLNode: Sendable {
     /// Parses a document; the error names the line and column.
     public static func parse(_ text: String, file: String) -> Result<YAMLNode?, YAMLError> {
         do {
-            return .success(try Yams.compose(yaml: text).map(convert))
+            return .success(try YAML.compose(text).map(convert))
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
@@ -52,6 +52,47 @@ public indirect enum YAMLNode: Sendable {
         case .mapping(let m): return .mapping(m.map { (key: $0.key.string ?? "", value: convert($0.value)) }, line: line)
         case .alias: return .scalar("", line: line)
         }
+    }
+}
+
+/// Yams with what every Galley parse of YAML text uses: UTF-8 named (Yams' default looks it up in
+/// the whole process environment each time) and the cheapest resolver that gives the same result.
+enum YAML {
+    /// The first document of `text`, as `Yams.compose` gives it.
+    ///
+    /// Galley reads only scalars' text, never their resolved types; the resolver matters only for
+    /// telling keys apart, and two keys with the same text resolve alike when both are plain
+    /// scalars. Only a tag (`!`) or a quoted or block scalar (`"`, `'`, `|`, `>`) carries a type of
+    /// its own; without any of those characters outside comments, the basic resolver gives the same
+    /// nodes and errors as the default one, without compiling the default one's regular expressions
+    /// (about a millisecond, once per process).
+    static func compose(_ text: String) throws -> Node? {
+        let resolver: Resolver = hasTypedScalars(text) ? .default : .basic
+        return try Yams.compose(yaml: text, resolver, .default, .utf8)
+    }
+
+    /// True when a line has one of `!"'|>` before any comment (`#` at the start of the line or after
+    /// a space or tab). Until such a character, every scalar on the line is plain, so a `#` there
+    /// does start a comment.
+    static func hasTypedScalars(_ text: String) -> Bool {
+        var previous: UInt8 = 10
+        var inComment = false
+        for c in text.utf8 {
+            if c == 10 {
+                inComment = false
+            } else if !inComment {
+                switch c {
+                case UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "|"), UInt8(ascii: ">"):
+                    return true
+                case UInt8(ascii: "#") where previous == 10 || previous == 32 || previous == 9:
+                    inComment = true
+                default:
+                    break
+                }
+            }
+            previous = c
+        }
+        return false
     }
 }
 

@@ -14,19 +14,32 @@ extension GitRepository {
     /// Applies `removals` and new blobs (`blobs`: path and content) to `base` (nil: the empty tree),
     /// writing every new blob and tree into one pack. `updatedTree` writes each tree as a loose
     /// object, which costs a file per tree: hundreds for a fanned-out notes tree.
-    func updatedTreeAsPack(base: ObjectID?, removals: [String], blobs: [(path: String, object: PackObject)]) throws -> ObjectID {
+    /// Each blob comes with its zlib stream, made ahead (`NoteEncoder`).
+    func updatedTreeAsPack(base: ObjectID?, removals: [String], blobs: [(path: String, object: PackObject, deflated: [UInt8])]) throws -> ObjectID {
         var objects: [PackObject] = []
+        var streams: [[UInt8]] = []
         var changes: [String: ObjectID?] = [:]
         for path in removals { changes[path] = .some(nil) }
-        for (path, object) in blobs {
+        for (path, object, deflated) in blobs {
             objects.append(object)
+            streams.append(deflated)
             changes[path] = object.id
         }
-        let root = try buildTree(base: base, changes: changes, objects: &objects) ?? PackObject(type: .tree, data: []).id
-        if objects.isEmpty { return root }
-        // The empty root tree is the one object that may not be among `objects` yet.
-        if !exists(root), !objects.contains(where: { $0.id == root }) { objects.append(try PackObject(type: .tree, data: [])) }
-        try writePackWithIndex(objects)
+        var trees: [PackObject] = []
+        let root = try buildTree(base: base, changes: changes, objects: &trees) ?? PackObject(hashing: .tree, []).id
+        // The empty root tree is the one object that may not be among `trees` yet.
+        if !exists(root), !trees.contains(where: { $0.id == root }) { trees.append(try PackObject(hashing: .tree, [])) }
+        for tree in trees {
+            objects.append(tree)
+            streams.append(try Self.deflate(tree.data))
+        }
+        guard !objects.isEmpty else { return root }
+        try storeAsPack(objects, deflated: streams)
+        // libgit2 reads the new trees when the notes commit is made.
+        var odb: OpaquePointer?
+        try gitCheck(git_repository_odb(&odb, handle), "git_repository_odb")
+        defer { git_odb_free(odb) }
+        try gitCheck(git_odb_refresh(odb), "git_odb_refresh")
         return root
     }
 
@@ -54,7 +67,7 @@ extension GitRepository {
             }
         }
         guard !entries.isEmpty else { return nil }
-        let tree = try PackObject(type: .tree, data: Self.serialize(Array(entries.values)))
+        let tree = try PackObject(hashing: .tree, Self.serialize(Array(entries.values)))
         if tree.id != base { objects.append(tree) }
         return tree.id
     }

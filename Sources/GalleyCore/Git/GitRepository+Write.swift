@@ -72,20 +72,6 @@ extension GitRepository {
         }
     }
 
-    /// Stages work-tree files into `.git/index` (re-read first, so other writers' entries are kept),
-    /// so that `git status` is clean and a later CLI commit keeps the change.
-    func stageFromWorkdir(paths: [String]) throws {
-        var index: OpaquePointer?
-        try gitCheck(git_repository_index(&index, handle), "git_repository_index")
-        defer { git_index_free(index) }
-        // Not forced: re-read only when another writer changed the file since libgit2 loaded it.
-        try gitCheck(git_index_read(index, 0), "git_index_read")
-        for path in paths {
-            try gitCheck(git_index_add_bypath(index, path), "git_index_add_bypath")
-        }
-        try gitCheck(git_index_write(index), "git_index_write")
-    }
-
     /// The user's configured identity (user.name / user.email), if any.
     func defaultSignature() -> Signature? {
         var sig: UnsafeMutablePointer<git_signature>?

@@ -1,10 +1,32 @@
+internal import CGalleySupport
 internal import Clibgit2
 
 /// Initialises libgit2 once per process; every entry point into `Git*` calls `ensure()`.
 enum LibGit2 {
-    private static let initResult: Int32 = git_libgit2_init()
+    private static let initResult: Int32 = {
+        // Debian's libgit2 parses the whole system CA bundle during init (5-8 ms, a third of a
+        // check-in). Galley never talks to a remote, so that load waits until someone needs TLS
+        // (`loadCertificates()`).
+        galley_begin_deferring_certificates()
+        defer { galley_end_deferring_certificates() }
+        return git_libgit2_init()
+    }()
+
     static func ensure() {
         _ = initResult
+    }
+
+    /// True while the CA bundle libgit2's init asked for is not loaded.
+    static var certificatesDeferred: Bool {
+        ensure()
+        return galley_certificates_deferred() != 0
+    }
+
+    /// Loads the CA bundle libgit2's init asked for; call before any remote (https) operation.
+    static func loadCertificates() throws {
+        ensure()
+        let rc = galley_load_deferred_certificates()
+        guard rc == 0 else { throw GitFailure(code: rc, message: "cannot load the CA certificates", function: "mbedtls_x509_crt_parse_file") }
     }
 }
 

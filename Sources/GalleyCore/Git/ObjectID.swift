@@ -8,6 +8,12 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         bytes = withUnsafeBytes(of: oid.id) { Array($0) }
     }
 
+    /// Twenty raw bytes.
+    init(bytes: [UInt8]) {
+        precondition(bytes.count == 20, "an object id has 20 bytes")
+        self.bytes = bytes
+    }
+
     init?(_ pointer: UnsafePointer<git_oid>?) {
         guard let pointer else { return nil }
         self.init(pointer.pointee)

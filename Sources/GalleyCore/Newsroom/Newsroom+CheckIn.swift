@@ -80,19 +80,34 @@ extension Newsroom {
 
     /// Refuses an id used twice in the batch, or already used by another file in HEAD.
     func checkForDuplicates(_ prepared: [PreparedArticle]) throws(GalleyError) {
+        try checkForDuplicates(prepared, tip: try tipCommit(), in: repo)
+    }
+
+    /// Refuses an id used twice in the batch, or already used by another file in `tip` (read through
+    /// `repo`). `indexMayAnswer` false: `tip` is not on disk yet, so the index cannot be the tip's.
+    func checkForDuplicates(_ prepared: [PreparedArticle], tip: ObjectID?, in repo: GitRepository,
+                            indexMayAnswer: Bool = true) throws(GalleyError) {
         var seen: [String: String] = [:]
         for p in prepared {
             let id = p.article.frontMatter!.id
             if let other = seen[id], other != p.path.relative { throw .duplicateID(id: id, paths: [other, p.path.relative]) }
             seen[id] = p.path.relative
         }
-        // Only the ids being checked in are looked up: one entry lookup per issue folder, not a full listing.
-        guard let tip = try tipCommit() else { return }
+        // Only the ids being checked in are looked up: one entry lookup per issue folder, not a full
+        // listing, or none when the index's cached trees show it holds the tip's articles.
+        guard let tip else { return }
+        let names = prepared.map { $0.article.frontMatter!.id + ".md" }
+        let fromIndex: [String: [String]]?
+        do {
+            fromIndex = indexMayAnswer ? try repo.issueFoldersFromIndex(containing: names, inTreeOf: tip) : nil
+        } catch {
+            throw .git(function: "checkForDuplicates", message: "\(error)")
+        }
         for p in prepared {
             let id = p.article.frontMatter!.id
             let others: [String]
             do {
-                others = try repo.issueFolders(containing: id + ".md", inTreeOf: tip).map { "articles/\($0)/\(id).md" }
+                others = try (fromIndex?[id + ".md"] ?? repo.issueFolders(containing: id + ".md", inTreeOf: tip)).map { "articles/\($0)/\(id).md" }
             } catch {
                 throw .git(function: "checkForDuplicates", message: "\(error)")
             }
@@ -129,6 +144,16 @@ extension Newsroom {
     /// Writes blobs, a tree and a commit on top of the branch tip, and moves the branch with
     /// compare-and-swap; when another writer moved it first, rebuilds on the new tip and retries.
     func commitFiles(_ files: [(String, [UInt8])], message: String, author: Signature) throws(GalleyError) -> (ObjectID, Int) {
+        var committer = defaultAuthor()
+        committer.time = author.time
+        if files.count >= Newsroom.packThreshold {
+            // Many files: blobs, trees and commit go to disk as one pack instead of a file each.
+            let packed = try PackedCommitter(newsroom: self)
+            _ = try packed.add(files, message: message, author: author, committer: committer)
+            let (revision, retries) = try packed.publish()
+            guard let revision else { throw .nothingToCheckIn }
+            return (revision, retries)
+        }
         let branchName = try branch()
         let updates: [TreeUpdate]
         do {
@@ -136,10 +161,7 @@ extension Newsroom {
         } catch {
             throw .git(function: "git_blob_create_from_buffer", message: "\(error)")
         }
-        var committer = defaultAuthor()
-        committer.time = author.time
-        var delay: useconds_t = 500
-        var lockedSince: Int?
+        var wait = RefLockWait()
         for attempt in 0..<10_000 {
             do {
                 let tip = try repo.referenceTarget(branchName)
@@ -156,18 +178,28 @@ extension Newsroom {
             } catch let f as GitFailure where f.isModified || f.isExists {
                 continue
             } catch let f as GitFailure where f.isLocked {
-                let lockFile = repo.gitDir + branchName + ".lock"
-                let age = FileSystem.ageSeconds(lockFile) ?? 0
-                if age >= 60 { throw .refLocked(lockFile: lockFile, ageSeconds: age) }
-                let now = Int(time(nil))
-                if let since = lockedSince, now - since > 10 { throw .refLocked(lockFile: lockFile, ageSeconds: age) }
-                if lockedSince == nil { lockedSince = now }
-                usleep(delay)
-                delay = min(delay * 2, 50_000)
+                try wait.pause(lockFile: repo.gitDir + branchName + ".lock")
             } catch {
                 throw .git(function: "commit", message: "\(error)")
             }
         }
         throw .git(function: "commit", message: "gave up after 10000 concurrent updates of \(branchName)")
+    }
+}
+
+/// Waiting for a branch's lock file: libgit2 never waits, so the check-in backs off and retries,
+/// and gives up on a lock a minute old (left by a crash) or held for more than ten seconds.
+struct RefLockWait {
+    private var delay: useconds_t = 500
+    private var lockedSince: Int?
+
+    mutating func pause(lockFile: String) throws(GalleyError) {
+        let age = FileSystem.ageSeconds(lockFile) ?? 0
+        if age >= 60 { throw .refLocked(lockFile: lockFile, ageSeconds: age) }
+        let now = Int(time(nil))
+        if let since = lockedSince, now - since > 10 { throw .refLocked(lockFile: lockFile, ageSeconds: age) }
+        if lockedSince == nil { lockedSince = now }
+        usleep(delay)
+        delay = min(delay * 2, 50_000)
     }
 }

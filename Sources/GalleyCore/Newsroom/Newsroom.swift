@@ -69,9 +69,14 @@ public final class Newsroom {
 
     /// The identity from git config, or a neutral one.
     public func defaultAuthor() -> Signature {
+        Newsroom.stamped(repo.defaultSignature())
+    }
+
+    /// `identity` (or a neutral one) with the current time and UTC offset.
+    static func stamped(_ identity: Signature?) -> Signature {
         let now = Int64(time(nil))
         let offset = Newsroom.localOffsetMinutes()
-        if var sig = repo.defaultSignature() {
+        if var sig = identity {
             sig.time = now
             sig.offsetMinutes = offset
             return sig

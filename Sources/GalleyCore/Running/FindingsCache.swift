@@ -102,10 +102,10 @@ final class FindingsCache {
                 loadIndexIfNeeded()
             }
             var updates: [TreeUpdate] = []
-            var notes: [(ObjectID, PackObject)] = []
+            var notes: [(ObjectID, PackObject, [UInt8]?)] = []
             for (blob, entries) in pending {
                 if index[blob] == nil, let encoded = ready[blob], encoded.entries == entries.count {
-                    notes.append((blob, encoded.object))
+                    notes.append((blob, encoded.object, encoded.deflated))
                     continue
                 }
                 var merged: [String: [CachedFinding]] = [:]
@@ -120,22 +120,22 @@ final class FindingsCache {
                     merged = merged.filter { Self.plugin(of: $0.key) != Self.plugin(of: key) || Self.baseKey($0.key) == base }
                 }
                 merged.merge(entries) { _, new in new }
-                notes.append((blob, try PackObject(type: .blob, data: Self.encode(blob: blob, merged))))
+                notes.append((blob, try PackObject(hashing: .blob, Self.encode(blob: blob, merged)), nil))
             }
             for (object, bytes) in pendingRaw {
                 if let existing = index[object], existing.path != Self.fannedPath(object) {
                     updates.append(TreeUpdate(path: existing.path, blob: nil))
                 }
-                notes.append((object, try PackObject(type: .blob, data: bytes)))
+                notes.append((object, try PackObject(hashing: .blob, bytes), nil))
             }
             let baseTree = try tip.map { try repo.commit($0).tree }
             let tree: ObjectID
             if notes.count >= 16 {
                 // Many notes: blobs and the fanned-out trees go into one pack.
                 tree = try repo.updatedTreeAsPack(base: baseTree, removals: updates.map(\.path),
-                                                  blobs: notes.map { (Self.fannedPath($0.0), $0.1) })
+                                                  blobs: try notes.map { (Self.fannedPath($0.0), $0.1, try $0.2 ?? GitRepository.deflate($0.1.data)) })
             } else {
-                for (object, note) in notes { updates.append(TreeUpdate(path: Self.fannedPath(object), blob: try repo.writeBlob(note.data))) }
+                for (object, note, _) in notes { updates.append(TreeUpdate(path: Self.fannedPath(object), blob: try repo.writeBlob(note.data))) }
                 tree = try repo.updatedTree(base: baseTree, updates: updates)
             }
             let commit = try repo.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: author, committer: author,

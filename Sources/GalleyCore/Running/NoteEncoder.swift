@@ -7,6 +7,7 @@ final class NoteEncoder: @unchecked Sendable {
         /// How many plugin entries the note holds (more may be stored later; then it is stale).
         let entries: Int
         let object: PackObject
+        let deflated: [UInt8]
     }
 
     private let condition = NSCondition()
@@ -59,8 +60,10 @@ final class NoteEncoder: @unchecked Sendable {
             condition.unlock()
             var encoded: [(ObjectID, Encoded)] = []
             for (blob, entries) in batch {
-                if let object = try? PackObject(type: .blob, data: FindingsCache.encode(blob: blob, entries)) {
-                    encoded.append((blob, Encoded(entries: entries.count, object: object)))
+                if let object = try? PackObject(hashing: .blob, FindingsCache.encode(blob: blob, entries)),
+                   let deflated = try? GitRepository.deflate(object.data)
+                {
+                    encoded.append((blob, Encoded(entries: entries.count, object: object, deflated: deflated)))
                 }
             }
             condition.lock()

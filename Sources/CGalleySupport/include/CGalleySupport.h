@@ -1,0 +1,36 @@
+#ifndef CGALLEY_SUPPORT_H
+#define CGALLEY_SUPPORT_H
+#include <stddef.h>
+
+/* Start-up: libgit2 1.5 built with mbedTLS (Debian) parses the whole system CA bundle inside
+   git_libgit2_init(), which costs 5-8 ms per process. Galley never talks to a remote, so that load
+   is deferred: call galley_begin_deferring_certificates() right before git_libgit2_init() and
+   galley_end_deferring_certificates() right after. A program that needs TLS later calls
+   galley_load_deferred_certificates() once before its first remote operation. */
+void galley_begin_deferring_certificates(void);
+void galley_end_deferring_certificates(void);
+/* Loads the CA bundle libgit2 asked for during init into the chain it configured; 0 on success
+   (or when nothing was deferred), a negative mbedTLS error otherwise. */
+int galley_load_deferred_certificates(void);
+/* 1 when a CA bundle load was deferred (and not loaded since). */
+int galley_certificates_deferred(void);
+
+/* Plain SHA-1 (OpenSSL's, with the CPU's SHA extensions) for the checksums of files Galley writes in
+   git's formats (index, pack, pack index). Object ids keep coming from libgit2's collision-detecting
+   SHA-1. */
+typedef struct galley_sha1 galley_sha1;
+galley_sha1 *galley_sha1_new(void);
+void galley_sha1_update(galley_sha1 *ctx, const void *data, size_t length);
+/* Writes 20 bytes to `out` and frees the context. */
+void galley_sha1_finish(galley_sha1 *ctx, unsigned char *out);
+void galley_sha1_once(const void *data, size_t length, unsigned char *out);
+
+/* zlib compression of many small objects through one reused stream. galley_deflate returns the
+   compressed length, or -1 (output too small, or a zlib error). */
+typedef struct galley_deflater galley_deflater;
+galley_deflater *galley_deflater_new(int level);
+size_t galley_deflate_bound(galley_deflater *d, size_t length);
+long galley_deflate(galley_deflater *d, const void *input, size_t length, void *output, size_t capacity);
+void galley_deflater_free(galley_deflater *d);
+
+#endif

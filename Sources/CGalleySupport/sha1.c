@@ -1,0 +1,41 @@
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include "CGalleySupport.h"
+
+/* OpenSSL would read and parse openssl.cnf on first use (half a millisecond); plain SHA-1 needs
+   no configuration. */
+static pthread_once_t initialized = PTHREAD_ONCE_INIT;
+
+static void initialize(void) {
+    OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, NULL);
+}
+
+struct galley_sha1 {
+    SHA_CTX ctx;
+};
+
+galley_sha1 *galley_sha1_new(void) {
+    pthread_once(&initialized, initialize);
+    galley_sha1 *c = malloc(sizeof(galley_sha1));
+    if (c != NULL) {
+        SHA1_Init(&c->ctx);
+    }
+    return c;
+}
+
+void galley_sha1_update(galley_sha1 *c, const void *data, size_t length) {
+    SHA1_Update(&c->ctx, data, length);
+}
+
+void galley_sha1_finish(galley_sha1 *c, unsigned char *out) {
+    SHA1_Final(out, &c->ctx);
+    free(c);
+}
+
+void galley_sha1_once(const void *data, size_t length, unsigned char *out) {
+    pthread_once(&initialized, initialize);
+    SHA1(data, length, out);
+}

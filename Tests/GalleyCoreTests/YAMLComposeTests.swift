@@ -1,0 +1,44 @@
+@testable import GalleyCore
+import Testing
+import Yams
+
+/// `YAML.compose` picks a cheaper resolver when the text has no tags; what Galley reads must not change.
+@Suite struct YAMLComposeTests {
+    /// Scalars' text, sequences and mappings with their lines: everything Galley reads from a node.
+    func render(_ node: YAMLNode?) -> String {
+        guard let node else { return "nil" }
+        switch node {
+        case .scalar(let s, let line): return "\(line):'\(s)'"
+        case .sequence(let items, let line): return "\(line):[" + items.map { render($0) }.joined(separator: ",") + "]"
+        case .mapping(let pairs, let line): return "\(line):{" + pairs.map { "\($0.key)=" + render($0.value) }.joined(separator: ",") + "}"
+        }
+    }
+
+    func outcome(_ body: () throws -> Node?) -> String {
+        do { return render(try body().map(YAMLNode.convert)) } catch { return "error: \(error)" }
+    }
+
+    static let documents = [
+        "newsroom: 滨江日报\nstatuses: [draft, submitted]\n",
+        "rules:\n  typography.dash-form: {severity: warning}\n  typography.ellipsis-form: false\n  1: x\n  0x1: y\n  1.0: z\n",
+        "a: 1\na: 2\n", "true: 1\nyes: 2\nTrue: 3\n", "~: a\nnull: b\n'': c\n", "<<: {a: 1}\nb: 2\n", "<<: {a: 1}\n<<: {b: 2}\n",
+        "x: &a [1, 2]\ny: *a\n", "k: 2026-11-27\nk2: 2026-11-27T10:00:00Z\n", "'a': 1\na: 2\n", "\"1\": x\n1: y\n",
+        "plugins:\n  external:\n    - name: house-style\n      command: [\"python3\", \"tools/house_style.py\"]\n      timeout: 10\n",
+        "a: [1, 2\n", "- a\n- b\n", "a:\n  - {role: 记者, name: 陈立峰}\n  - {role: 记者, name: 陈立峰}\n", "=: v\n=: w\n",
+        "!!str 1: x\n1: y\n", "a: !!int 5\n", "!!str true: a\ntrue: b\n", "? |\n  1\n: x\n1: y\n", "? >\n  1\n: x\n1: y\n",
+        "'1': x\n1: y\n", "# it's a comment\n'1': x\n1: y\n", "a: x # it's\n'1': x\n1: y\n", "a: b#'c\n1: x\n'1': y\n", "? [1]\n: a\n? [\"1\"]\n: b\n", "? [1]\n: a\n? [1]\n: b\n",
+    ]
+
+    @Test func commentsDoNotCount() {
+        #expect(!YAML.hasTypedScalars("# The newsroom's configuration.\nnewsroom: x # it's\nstatuses: [a, b]\n"))
+        #expect(YAML.hasTypedScalars("a: b#'c\n"))
+        #expect(YAML.hasTypedScalars("a: 'b' # c\n"))
+        #expect(!YAML.hasTypedScalars(Configuration.template))
+    }
+
+    @Test(arguments: documents)
+    func sameAsTheDefaultResolver(_ text: String) {
+        let reference = outcome { try Yams.compose(yaml: text, .default, .default, .utf8) }
+        #expect(outcome { try YAML.compose(text) } == reference)
+    }
+}
