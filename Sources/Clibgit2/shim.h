@@ -2,6 +2,7 @@
 #define CLIBGIT2_SHIM_H
 #include <git2.h>
 #include <git2/sys/mempack.h>
+#include <git2/sys/repository.h>
 #include <zlib.h>
 
 /* git_libgit2_opts() is variadic, which Swift cannot call: one wrapper per option we use. */

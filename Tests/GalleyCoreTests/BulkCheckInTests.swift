@@ -67,6 +67,8 @@ import Testing
         dir.write("notes.txt", "值班表\n")
         _ = try gitOK(["add", "notes.txt"])
         _ = try gitOK(["commit", "-q", "-m", "值班表"])
+        // ... and packs everything, so the new tip is only in a pack the bulk check-in has not seen.
+        _ = try gitOK(["gc", "-q"])
         let result = try bulk.finish()
         #expect(result.retries == 1)
         #expect(try gitOK(["log", "--format=%s"]) == "来稿二\n来稿\n值班表\nCreate newsroom\n")

@@ -33,4 +33,12 @@ size_t galley_deflate_bound(galley_deflater *d, size_t length);
 long galley_deflate(galley_deflater *d, const void *input, size_t length, void *output, size_t capacity);
 void galley_deflater_free(galley_deflater *d);
 
+/* A libgit2 object database (git_odb *) for a batch of writes: an in-memory backend in front of
+   the packs and loose objects of `objects_dir`, whose packs are rescanned only on request. */
+typedef struct galley_batch_odb galley_batch_odb;
+int galley_batch_odb_new(galley_batch_odb **out, const char *objects_dir);
+void *galley_batch_odb_get(galley_batch_odb *b);
+int galley_batch_odb_refresh(galley_batch_odb *b);
+void galley_batch_odb_free(galley_batch_odb *b);
+
 #endif

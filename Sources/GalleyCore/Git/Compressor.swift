@@ -16,6 +16,8 @@ final class Compressor: @unchecked Sendable {
     private var done = 0
     private var failed = false
     private var workerRunning = false
+    /// Bytes queued since a worker last started.
+    private var waiting = 0
 
     init() {
         pthread_mutex_init(&mutex, nil)
@@ -28,13 +30,18 @@ final class Compressor: @unchecked Sendable {
         pthread_mutex_destroy(&mutex)
     }
 
-    /// Queues `data`; a background worker starts if none is running.
+    /// Queues `data`; a background worker starts if none is running and enough is waiting to be
+    /// worth a thread's start (it then works until the queue is empty).
     func add(_ data: [UInt8]) {
         pthread_mutex_lock(&mutex)
         inputs.append(data)
         outputs.append(nil)
-        let start = !workerRunning
-        workerRunning = true
+        waiting += data.count
+        let start = !workerRunning && waiting >= 32 << 10
+        if start {
+            workerRunning = true
+            waiting = 0
+        }
         pthread_mutex_unlock(&mutex)
         if start {
             DispatchQueue.global(qos: .userInitiated).async { self.work(background: true) }
@@ -52,6 +59,7 @@ final class Compressor: @unchecked Sendable {
         outputs = []
         next = 0
         done = 0
+        waiting = 0
         failed = false
         pthread_mutex_unlock(&mutex)
         var out: [[UInt8]] = []

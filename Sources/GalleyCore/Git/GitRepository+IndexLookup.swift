@@ -25,13 +25,17 @@ extension GitRepository {
         for name in names { found[name] = [] }
         var i = index.lowerBound(prefix)
         while i < index.count, index.hasPrefix(i, prefix) {
-            let path = index.path(i)[prefix.count...]
+            // Looked at in place: `articles/<folder>/<rest>`.
+            let start = index.base + index.pathStart(i) + prefix.count
+            let length = index.pathLength(i) - prefix.count
             i += 1
-            guard let slash = path.firstIndex(of: UInt8(ascii: "/")) else { continue }
-            let rest = path[(slash + 1)...]
-            for (name, target) in zip(names, targets) where rest.starts(with: target)
-                && (rest.count == target.count || rest[rest.startIndex + target.count] == UInt8(ascii: "/")) {
-                let folder = String(decoding: path[..<slash], as: UTF8.self)
+            guard let hit = memchr(start, 0x2F, length) else { continue }
+            let slash = UnsafeRawPointer(hit) - UnsafeRawPointer(start)
+            let restLength = length - slash - 1
+            for (name, target) in zip(names, targets) where restLength >= target.count
+                && (restLength == target.count || start[slash + 1 + target.count] == UInt8(ascii: "/"))
+                && memcmp(start + slash + 1, target, target.count) == 0 {
+                let folder = String(decoding: UnsafeBufferPointer(start: start, count: slash), as: UTF8.self)
                 if found[name]?.last != folder { found[name]?.append(folder) }
             }
         }

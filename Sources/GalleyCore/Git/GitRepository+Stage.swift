@@ -53,7 +53,8 @@ extension GitRepository {
         }
         guard let (mapping, indexStat) = Self.map(indexPath) else { return false }
         defer { munmap(UnsafeMutableRawPointer(mutating: mapping.baseAddress), mapping.count) }
-        guard let index = IndexFile.parse(mapping) else { return false }
+        // Read as git reads it, without a checksum pass (libgit2 makes one; git does not).
+        guard let index = IndexFile.parse(mapping, verify: false) else { return false }
         // The blobs were hashed as they are: right only if no filter (gitattributes, core.autocrlf) applies.
         let unfiltered = attributesAbsent(for: unique, index: index, root: root)
         if !unfiltered {

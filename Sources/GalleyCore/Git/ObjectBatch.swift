@@ -1,3 +1,4 @@
+internal import CGalleySupport
 internal import Clibgit2
 
 /// Objects written in memory and stored together as one pack.
@@ -10,6 +11,8 @@ final class ObjectBatch {
     /// The handle to write through (reads see disk and memory).
     let repo: GitRepository
     private let odb: OpaquePointer
+    /// The object database without automatic pack rescans, when the repository has no alternates.
+    private let quiet: OpaquePointer?
     /// Made since the last `store`, in order.
     private var pending: [PackObject] = []
     private var known: Set<ObjectID> = []
@@ -18,6 +21,23 @@ final class ObjectBatch {
 
     init(path: String) throws {
         repo = try GitRepository.open(path)
+        let objects = repo.gitDir + "objects"
+        if !FileSystem.exists(objects + "/info/alternates") {
+            // Memory in front of the repository's own packs and loose objects, without the pack
+            // folder rescan libgit2 does before writing each new object (`galley_batch_odb_new`).
+            var batch: OpaquePointer?
+            try gitCheck(galley_batch_odb_new(&batch, objects), "galley_batch_odb_new")
+            quiet = batch
+            odb = OpaquePointer(galley_batch_odb_get(batch))
+            do {
+                try gitCheck(git_repository_set_odb(repo.handle, odb), "git_repository_set_odb")
+            } catch {
+                galley_batch_odb_free(batch)
+                throw error
+            }
+            return
+        }
+        quiet = nil
         var odb: OpaquePointer?
         try gitCheck(git_repository_odb(&odb, repo.handle), "git_repository_odb")
         var backend: OpaquePointer?
@@ -33,7 +53,12 @@ final class ObjectBatch {
     }
 
     deinit {
-        git_odb_free(odb)
+        if let quiet { galley_batch_odb_free(quiet) } else { git_odb_free(odb) }
+    }
+
+    /// Looks for packs another writer added (the batch's object database does not by itself).
+    func refresh() throws {
+        if let quiet { try gitCheck(galley_batch_odb_refresh(quiet), "git_odb_refresh") } else { try gitCheck(git_odb_refresh(odb), "git_odb_refresh") }
     }
 
     /// Writes a blob into memory; returns its id.

@@ -62,6 +62,13 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Hashes the twenty bytes as one buffer (the synthesized hash feeds them to the hasher one by one).
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    public static func == (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.bytes == rhs.bytes }
+
     public var short: String { String(hex.prefix(10)) }
     public var description: String { hex }
     public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.bytes.lexicographicallyCompares(rhs.bytes) }

@@ -164,6 +164,8 @@ final class PackedCommitter {
     }
 
     private func replay(onto newBase: ObjectID?) throws(GalleyError) {
+        // The new tip's objects may be in a pack the batch has not seen yet.
+        do { try batch.refresh() } catch { throw .git(function: "git_odb_refresh", message: "\(error)") }
         base = newBase
         tip = nil
         commits = []

@@ -165,7 +165,7 @@ extension Newsroom {
         for attempt in 0..<10_000 {
             do {
                 let tip = try repo.referenceTarget(branchName)
-                let baseTree = try tip.map { try repo.commit($0).tree }
+                let baseTree = try tip.map { try repo.commitTree($0) }
                 let tree = try repo.updatedTree(base: baseTree, updates: updates)
                 if tree == baseTree { throw GalleyError.nothingToCheckIn }
                 let commit = try repo.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: author,
