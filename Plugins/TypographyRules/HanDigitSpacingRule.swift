@@ -36,16 +36,8 @@ struct HanDigitSpacingRule: CorrectableRule {
     init(options: RuleOptions) { mode = SpacingMode.of(options, print: .remove, web: .add) }
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        switch mode {
-        case .ignore: return []
-        case .remove:
-            let scan = SpacingScan.of(article)
-            return scan.removals(of: .hanDigit, Message("汉字与数字之间不加空格", en: "no space between Chinese characters and digits"))
-        case .add:
-            let scan = SpacingScan.of(article)
-            return scan.touching { ($0 == .han && $1 == .digit) || ($0 == .digit && $1 == .han) }.map {
-                scan.insertion($0, Message("汉字与数字之间加一个空格", en: "one space between Chinese characters and digits"))
-            }
-        }
+        SpacingScan.hanSpacing(article, with: .digit, gap: .hanDigit, mode: mode,
+                               remove: Message("汉字与数字之间不加空格", en: "no space between Chinese characters and digits"),
+                               add: Message("汉字与数字之间加一个空格", en: "one space between Chinese characters and digits"))
     }
 }

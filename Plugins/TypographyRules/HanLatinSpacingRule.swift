@@ -27,16 +27,8 @@ struct HanLatinSpacingRule: CorrectableRule {
     init(options: RuleOptions) { mode = SpacingMode.of(options, print: .remove, web: .add) }
 
     func check(_ article: ArticleContext) -> [Diagnosis] {
-        switch mode {
-        case .ignore: return []
-        case .remove:
-            let scan = SpacingScan.of(article)
-            return scan.removals(of: .hanLatin, Message("汉字与西文之间不加空格", en: "no space between Chinese characters and Latin letters"))
-        case .add:
-            let scan = SpacingScan.of(article)
-            return scan.touching { ($0 == .han && $1 == .latin) || ($0 == .latin && $1 == .han) }.map {
-                scan.insertion($0, Message("汉字与西文之间加一个空格", en: "one space between Chinese characters and Latin letters"))
-            }
-        }
+        SpacingScan.hanSpacing(article, with: .latin, gap: .hanLatin, mode: mode,
+                               remove: Message("汉字与西文之间不加空格", en: "no space between Chinese characters and Latin letters"),
+                               add: Message("汉字与西文之间加一个空格", en: "one space between Chinese characters and Latin letters"))
     }
 }

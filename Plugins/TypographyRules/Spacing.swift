@@ -196,6 +196,19 @@ struct SpacingScan {
         return groups.map { removal(gaps[$0], message) }
     }
 
+    /// What a Han–`other` spacing rule (digits, Latin letters) finds in `mode`: the spaces of gaps of
+    /// `kind` to remove, or the places where the two classes touch, to add one.
+    static func hanSpacing(_ article: ArticleContext, with other: SpacingClass, gap kind: SpaceGap.Kind,
+                           mode: SpacingMode, remove: Message, add: Message) -> [Diagnosis] {
+        switch mode {
+        case .ignore: return []
+        case .remove: return of(article).removals(of: kind, remove)
+        case .add:
+            let scan = of(article)
+            return scan.touching { ($0 == .han && $1 == other) || ($0 == other && $1 == .han) }.map { scan.insertion($0, add) }
+        }
+    }
+
     /// Places where `pair` classes touch with no space between (for the web profile's added spaces),
     /// grouped like `groups(of:)`, as scalar indices of the right-hand character.
     func touching(_ matches: (SpacingClass, SpacingClass) -> Bool) -> [[Int]] {

@@ -28,17 +28,7 @@ struct EachSuite {
             return true
         }
         try suite.measure()
-        print("")
-        ResultRow.printTable(suite.rows, peer: "baseline")
-        for note in suite.notes { print(note) }
-        print("")
-        for line in suite.checks { print(line) }
-        if suite.problems.isEmpty {
-            print("checks: all passed")
-        } else {
-            for p in suite.problems { print("FAIL: \(p)") }
-        }
-        return suite.problems.isEmpty
+        return ResultRow.printReport(suite.rows, peer: "baseline", notes: suite.notes, checks: suite.checks, problems: suite.problems)
     }
 
     /// One `checkEach` over the whole history by a fresh newsroom handle and a fresh Checker; the

@@ -25,16 +25,7 @@ struct TermsSuite {
     static func run(_ context: BenchContext) throws -> Bool {
         var suite = TermsSuite(context: context, input: TypographyInput.load())
         try suite.measure()
-        print("")
-        ResultRow.printTable(suite.rows, peer: "pyahocorasick")
-        for note in suite.notes { print(note) }
-        print("")
-        if suite.problems.isEmpty {
-            print("checks: all passed")
-        } else {
-            for p in suite.problems { print("FAIL: \(p)") }
-        }
-        return suite.problems.isEmpty
+        return ResultRow.printReport(suite.rows, peer: "pyahocorasick", notes: suite.notes, problems: suite.problems)
     }
 
     /// The dictionary: `realWords` four-character words of the page (they match in every copy) and

@@ -23,17 +23,7 @@ struct TypographySuite {
     static func run(_ context: BenchContext) throws -> Bool {
         var suite = TypographySuite(context: context, input: TypographyInput.load())
         try suite.measure()
-        print("")
-        ResultRow.printTable(suite.rows, peer: "autocorrect-py")
-        for note in suite.notes { print(note) }
-        print("")
-        for line in suite.checks { print(line) }
-        if suite.problems.isEmpty {
-            print("checks: all passed")
-        } else {
-            for p in suite.problems { print("FAIL: \(p)") }
-        }
-        return suite.problems.isEmpty
+        return ResultRow.printReport(suite.rows, peer: "autocorrect-py", notes: suite.notes, checks: suite.checks, problems: suite.problems)
     }
 
     mutating func measure() throws {

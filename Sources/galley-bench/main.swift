@@ -97,6 +97,22 @@ struct ResultRow {
         }
         print("ratio = galley time / \(peer) time, except where it says \"faster\" (= \(peer) time / galley time)")
     }
+
+    /// A suite's closing report: the table, its notes, its own checks, and PASS or each failure.
+    /// True when nothing failed.
+    static func printReport(_ rows: [ResultRow], peer: String, notes: [String], checks: [String] = [], problems: [String]) -> Bool {
+        print("")
+        printTable(rows, peer: peer)
+        for note in notes { print(note) }
+        print("")
+        for line in checks { print(line) }
+        if problems.isEmpty {
+            print("checks: all passed")
+        } else {
+            for p in problems { print("FAIL: \(p)") }
+        }
+        return problems.isEmpty
+    }
 }
 
 @MainActor

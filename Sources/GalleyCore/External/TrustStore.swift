@@ -33,7 +33,7 @@ public struct TrustStore: Sendable {
         for argument in plugin.command where !argument.isEmpty {
             let full = FileSystem.absolute(argument, from: base)
             guard let relative = FileSystem.relative(full, to: base), !relative.isEmpty, Self.isRegularFile(full) else { continue }
-            let content = (try? FileSystem.readFile(full, limit: Int.max)).flatMap(BlobHash.of)?.hex ?? "unreadable"
+            let content = (try? FileSystem.readFile(full, limit: Int.max)).flatMap { BlobHash.of($0) }?.hex ?? "unreadable"
             text += Array("file ".utf8)
             JSONValue.writeString(relative, into: &text)
             text += Array(" \(content)\n".utf8)

@@ -3,13 +3,9 @@ internal import Clibgit2
 extension PackObject {
     /// An object whose id libgit2 computes from its type and contents.
     init(hashing kind: Kind, _ data: [UInt8]) throws {
-        LibGit2.ensure()
-        var oid = git_oid()
         let type: git_object_t = kind == .tree ? GIT_OBJECT_TREE : kind == .commit ? GIT_OBJECT_COMMIT : GIT_OBJECT_BLOB
-        let bytes = data.isEmpty ? [0] : data
-        let rc = bytes.withUnsafeBytes { raw in git_odb_hash(&oid, raw.baseAddress, data.count, type) }
-        guard rc == 0 else { throw GitFailure(code: rc, message: "cannot hash an object", function: "git_odb_hash") }
-        self.init(kind: kind, id: ObjectID(oid), data: data)
+        guard let id = BlobHash.of(data, type: type) else { throw GitFailure(code: -1, message: "cannot hash an object", function: "git_odb_hash") }
+        self.init(kind: kind, id: id, data: data)
     }
 }
 

@@ -89,9 +89,9 @@ extension GitRepository {
 
     /// A tree object's content in git's order: names compared bytewise, a folder as if it ended in `/`.
     static func serialize(_ entries: [RawTreeEntry]) -> [UInt8] {
-        func key(_ e: RawTreeEntry) -> [UInt8] { Array(e.name.utf8) + (e.isTree ? [0x2F] : []) }
+        let keyed = entries.map { (key: Array($0.name.utf8) + ($0.isTree ? [0x2F] : []), entry: $0) }
         var out: [UInt8] = []
-        for e in entries.sorted(by: { key($0).lexicographicallyPrecedes(key($1)) }) {
+        for (_, e) in keyed.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             out += Array(e.mode.utf8) + [0x20] + Array(e.name.utf8) + [0]
             out += e.id.bytes
         }

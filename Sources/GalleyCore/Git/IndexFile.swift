@@ -290,9 +290,8 @@ struct IndexFile {
                 i += 1
             }
         }
-        var oid = git_oid()
-        guard body.withUnsafeBytes({ git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_TREE) }) == 0 else { return nil }
-        return (ObjectID(oid), entries)
+        guard let id = BlobHash.of(body, type: GIT_OBJECT_TREE) else { return nil }
+        return (id, entries)
     }
 
     /// A mode as a tree entry spells it (octal, no leading zero).
