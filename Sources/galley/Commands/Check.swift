@@ -9,10 +9,11 @@ extension Galley {
         static let configuration = CommandConfiguration(
             abstract: "Run the enabled plugins over articles and report findings.",
             discussion: """
-                Checks the articles in the working tree (default: every file under articles/), as of a
-                revision (--rev), or each revision of a range (--each A..B; --each alone: all history).
+                Checks the articles in the working tree (default: every file under articles/), as of a \
+                revision (--rev), or each revision of a range (--each A..B; --each alone: all history). \
                 Files outside a newsroom, or without front matter, get the rules that need neither.
-                Exit status: 0 no error-level finding, 1 error-level findings or a failed plugin,
+
+                Exit status: 0 no error-level finding, 1 error-level findings or a failed plugin, \
                 2 usage or input error.
                 """)
 

@@ -14,9 +14,10 @@ extension Galley {
                 galley diff PATH REV_A REV_B     REV_A against REV_B (any revision: an id prefix, HEAD~2, main)
                 galley diff --files A B          any two text files, inside a newsroom or not
 
-                Layout is not a change: hard line breaks inside a paragraph and spaces beside Chinese characters
-                are taken out before comparing, so a re-wrap alone reports "no textual change (layout only)".
+                Layout is not a change: hard line breaks inside a paragraph and spaces beside Chinese characters \
+                are taken out before comparing, so a re-wrap alone reports "no textual change (layout only)". \
                 Numbers and Latin words are compared whole. Moved paragraphs and sentences are reported as moves.
+
                 Exit status: 0, or with --exit-code 1 when the text differs; 2 for bad input.
                 """)
 

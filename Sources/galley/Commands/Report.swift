@@ -9,13 +9,15 @@ extension Galley {
         static let configuration = CommandConfiguration(
             abstract: "Report the 差错率: weighted errors per 10,000 characters, per article and per issue.",
             discussion: """
-                Runs the enabled plugins like galley check, then weighs each finding after 《报纸编校差错率计算方法》:
-                headline errors count double, one error repeated counts at most 3 times per issue, number-form
-                errors 0.1 each and at most 1 per issue, a wrong character 1 (2–5 characters 2, more 4); rules
+                Runs the enabled plugins like galley check, then weighs each finding after 《报纸编校差错率计算方法》: \
+                headline errors count double, one error repeated counts at most 3 times per issue, number-form \
+                errors 0.1 each and at most 1 per issue, a wrong character 1 (2–5 characters 2, more 4); rules \
                 for layout, format and advice count 0. galley.yml sets the pass mark and the weights:
+
                   report:
                     threshold: 3                 # errors per 10,000 characters (default 3)
                     weights: {terms.careful: 0, typography.dash-form: 0.5, house-style: char}
+
                 Exit status: 0 every issue passes, 1 an issue fails (or a plugin failed), 2 usage or input error.
                 """)
 
