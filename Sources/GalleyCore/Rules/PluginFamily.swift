@@ -31,12 +31,3 @@ public struct ResourceIssue: Sendable, Equatable {
     public static func error(_ message: String) -> ResourceIssue { ResourceIssue(isError: true, message: message) }
     public static func warning(_ message: String) -> ResourceIssue { ResourceIssue(isError: false, message: message) }
 }
-
-/// Turns a layout into an output file (the layout issue implements exporters).
-public protocol Exporter: Sendable {
-    /// `<plugin>.<format>`, e.g. `layout.pdf`.
-    static var id: String { get }
-    static var summary: Message { get }
-    /// Writes the export of `articles` to `path`.
-    func export(_ articles: [ArticleContext], to path: String) throws(GalleyError)
-}
