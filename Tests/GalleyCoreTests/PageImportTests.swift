@@ -138,6 +138,18 @@ import Testing
         expectNoLoss(page: page, result)
     }
 
+    @Test func aPhotoCreditStaysItsOwnParagraphAndCreditsTheCaption() {
+        let page = "滨江湿地迎来白鹭\n\n昨日，市民在滨\n江湿地公园观赏\n越冬的白鹭。\n\n本报记者 蒋一帆 摄\n"
+        let result = PageImporter.read(page, options: Self.options)
+        #expect(result.articles.count == 1)
+        #expect(result.articles[0].genre == .caption)
+        #expect(result.articles[0].paragraphs.map(\.string) == ["昨日，市民在滨江湿地公园观赏越冬的白鹭。", "本报记者 蒋一帆 摄"])
+        #expect(result.articles[0].credits == [Credit(role: "摄影记者", name: "蒋一帆")])
+        #expect(result.articles[0].headline?.string == "滨江湿地迎来白鹭")
+        #expect(!result.warnings.contains { $0.message.contains("转栏") })
+        expectNoLoss(page: page, result)
+    }
+
     @Test func unreadableCreditsAreAWarningNotAGuess() {
         let page = "本报讯（本报综合报道）近日，滨江新区\n发布冬季出行提示。\n"
         let result = PageImporter.read(page, options: Self.options)

@@ -26,6 +26,20 @@ enum DatelineParser {
         return (prefix, names.map { Credit(role: canonicalRole(role), name: $0) })
     }
 
+    /// `本报记者 蒋一帆 摄` → 摄影记者 蒋一帆.
+    static func parse(photoCredit text: String) -> [Credit]? {
+        guard PagePatterns.isPhotoCredit(text) else { return nil }
+        var body = Substring(text.dropLast()).drop { $0 == " " }
+        for prefix in ["本报摄影记者", "本报记者", "摄影记者", "本报通讯员", "通讯员", "记者"] where body.hasPrefix(prefix) {
+            body = body.dropFirst(prefix.count)
+            break
+        }
+        let names = body.split(whereSeparator: { $0 == " " || $0 == "、" }).map(String.init)
+        guard !names.isEmpty, names.allSatisfy(isName) else { return nil }
+        let role = text.contains("通讯员") ? "通讯员" : "摄影记者"
+        return names.map { Credit(role: role, name: $0) }
+    }
+
     /// Roles and names: `记者郭树勋、付凯明`, `记者王海滔通讯员李明` (a justified line lost the spaces).
     /// Nil when anything is left unread, e.g. two names run together without a 、.
     static func credits(in text: String) -> [Credit]? {

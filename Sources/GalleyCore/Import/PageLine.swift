@@ -48,6 +48,21 @@ struct PageLine: Sendable {
         self.raw = String(raw).trimmingSpaces()
     }
 
+    /// The text with one space wherever the source had spaces: for byline and photo-credit lines,
+    /// whose spaces are part of the form (`本报记者 蒋一帆 摄`).
+    var textKeepingSpaces: MappedText {
+        var out = MappedText()
+        var previousColumn: Int?
+        for (character, position) in zip(text.characters, text.positions) {
+            if let previousColumn, let position, position.column > previousColumn + 1, out.last != " " {
+                out.append(" ", at: nil)
+            }
+            out.append(character, at: position)
+            previousColumn = position?.column ?? previousColumn
+        }
+        return out
+    }
+
     static func isSpace(_ c: Character) -> Bool {
         c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}" || c == "\r"
     }

@@ -27,6 +27,11 @@ enum PagePatterns {
         (try? bylineRegex.wholeMatch(in: text)) != nil
     }
 
+    /// `本报记者 蒋一帆 摄` alone on its line: the photo credit under a caption.
+    static func isPhotoCredit(_ raw: String) -> Bool {
+        (try? photoCreditRegex.wholeMatch(in: raw)) != nil
+    }
+
     /// A line that may be a headline: short, not ending a clause with punctuation, not starting
     /// with a mark that continues a sentence.
     static func isHeadlineCandidate(_ line: PageLine) -> Bool {
@@ -35,7 +40,7 @@ enum PagePatterns {
         if continuationStarts.contains(first) && !line.string.hasPrefix("——") { return false }
         if "，。、；：！？…（“《‘".contains(last) { return false }
         if chars.contains("。") { return false }
-        return !isOpening(line.string) && !isBylineLine(line.string)
+        return !isOpening(line.string) && !isBylineLine(line.raw) && !isPhotoCredit(line.raw)
     }
 
     /// A photo caption starts with when the photo was taken or `图为`: `昨日，`, `12月25日，`.
@@ -46,5 +51,6 @@ enum PagePatterns {
 
     static var datelineRegex: Regex<Substring> { #/(?:本报|新华社|中新社)[^，。、；（）\s]{0,12}?\d{1,2}月\d{1,2}日电/# }
     static var bylineRegex: Regex<Substring> { #/本报(?:特约|实习|见习)?(?:记者|通讯员)\s*[\p{Han}·]{2,5}(?:[\s、][\p{Han}·]{2,5}){0,3}/# }
+    static var photoCreditRegex: Regex<Substring> { #/(?:本报)?(?:摄影)?(?:记者|通讯员)?\s*[\p{Han}·]{2,5}(?:[\s、][\p{Han}·]{2,5}){0,2}\s*摄/# }
     static var captionRegex: Regex<Substring> { #/(?:昨日|今日|前日|近日|日前|当日|昨天|今天|\d{1,2}月\d{1,2}日)，/# }
 }

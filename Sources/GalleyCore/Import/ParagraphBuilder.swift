@@ -13,18 +13,23 @@ struct ParagraphBuilder {
         for (r, run) in runs.enumerated() {
             if r > 0 {
                 let previous = runs[r - 1]
-                if shouldJoin(after: previous, widths[r - 1], before: run, widths[r]) {
+                if !isCredit(run), shouldJoin(after: previous, widths[r - 1], before: run, widths[r]) {
                     ParagraphBuilder.join(&paragraph, lines[run[0]].text)
                 } else {
                     paragraphs.append(paragraph)
-                    paragraph = lines[run[0]].text
+                    paragraph = isCredit(run) ? lines[run[0]].textKeepingSpaces : lines[run[0]].text
                 }
             } else {
-                paragraph = lines[run[0]].text
+                paragraph = isCredit(run) ? lines[run[0]].textKeepingSpaces : lines[run[0]].text
             }
             for i in run.dropFirst() { ParagraphBuilder.join(&paragraph, lines[i].text) }
         }
         if !paragraph.isEmpty { paragraphs.append(paragraph) }
+    }
+
+    /// A photo credit alone in its block is its own paragraph, spaces kept.
+    private func isCredit(_ run: [Int]) -> Bool {
+        run.count == 1 && PagePatterns.isPhotoCredit(lines[run[0]].raw)
     }
 
     /// Appends a line, putting a space back only between two Latin letters (a word boundary at the line end).

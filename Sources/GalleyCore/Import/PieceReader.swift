@@ -31,6 +31,10 @@ struct PieceReader {
                 }
             }
         }
+        if segment.opening == .caption, let credit = paragraphs.last, paragraphs.count > 1,
+           let parsed = DatelineParser.parse(photoCredit: credit.string) {
+            credits = parsed
+        }
         let (headline, subheadline) = headlineBlock()
         let genre = genreOf(paragraphs)
         let span = sourceSpan()
