@@ -42,11 +42,15 @@ public struct PageImport: Sendable {
     public let articles: [ImportedArticle]
     public let warnings: [ImportWarning]
 
-    /// Every source position that went into an article or a warning, with how often: the no-loss check.
+    /// The source position of every non-space character that went into an article or a warning, with
+    /// how often: the no-loss check.
     public func usedPositions() -> [SourcePosition: Int] {
         var used: [SourcePosition: Int] = [:]
         func count(_ text: MappedText?) {
-            for p in text?.positions ?? [] { if let p { used[p, default: 0] += 1 } }
+            guard let text else { return }
+            for (c, p) in zip(text.characters, text.positions) where !c.isWhitespace {
+                if let p { used[p, default: 0] += 1 }
+            }
         }
         for a in articles {
             count(a.kicker)
