@@ -19,17 +19,19 @@ enum PagePatterns {
     /// The line starts an article: `本报讯`, `本报北京12月25日电`, `新华社北京12月25日电`.
     static func isOpening(_ text: String) -> Bool {
         if text.hasPrefix("本报讯") { return true }
+        // Cheap tests first: the regex is slow next to a prefix check, and most lines fail both.
+        guard text.hasPrefix("本报") || text.hasPrefix("新华社") || text.hasPrefix("中新社") else { return false }
         return (try? datelineRegex.prefixMatch(in: text)) != nil
     }
 
     /// `本报记者 付凯明` alone on its line: an interview's or feature's byline.
     static func isBylineLine(_ text: String) -> Bool {
-        (try? bylineRegex.wholeMatch(in: text)) != nil
+        text.hasPrefix("本报") && text.count <= 40 && (try? bylineRegex.wholeMatch(in: text)) != nil
     }
 
     /// `本报记者 蒋一帆 摄` alone on its line: the photo credit under a caption.
     static func isPhotoCredit(_ raw: String) -> Bool {
-        (try? photoCreditRegex.wholeMatch(in: raw)) != nil
+        raw.hasSuffix("摄") && raw.count <= 40 && (try? photoCreditRegex.wholeMatch(in: raw)) != nil
     }
 
     /// A line that may be a headline: short, not ending a clause with punctuation, not starting
@@ -46,6 +48,7 @@ enum PagePatterns {
     /// A photo caption starts with when the photo was taken or `图为`: `昨日，`, `12月25日，`.
     static func isCaptionStart(_ text: String) -> Bool {
         if text.hasPrefix("图为") { return true }
+        guard text.prefix(8).contains("，") else { return false }
         return (try? captionRegex.prefixMatch(in: text)) != nil
     }
 
