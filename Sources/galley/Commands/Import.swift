@@ -22,13 +22,13 @@ extension Galley {
         @Option(help: ArgumentHelp("Date of the paper.", valueName: "YYYY-MM-DD"))
         var issue: String
 
-        @Option(help: "版次 of the page, e.g. A2 (default 1).")
+        @Option(help: "版次 of the page, e.g. A2.")
         var page: String = "1"
 
-        @Option(help: "Section written to every article (default 待定).")
+        @Option(help: "Section written to every article.")
         var section: String = "待定"
 
-        @Option(help: "Where the page prints headlines: before or after their articles, or auto (default: before when the page starts with one).")
+        @Option(help: "Where the page prints headlines: before or after their articles, or auto (before when the page starts with one).")
         var headlines: String = "auto"
 
         @Flag(help: "Print what would be imported; write nothing.")
