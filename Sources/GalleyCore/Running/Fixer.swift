@@ -24,7 +24,7 @@ public enum Fixer {
     }
 
     /// Repeats check-and-apply until no certain edit is left (at most `passes` times), since one
-    /// fix can reveal another (`。。。。` → `……。`).
+    /// fix can reveal another (`、 、` → `、、` → `、`).
     public static func fix(_ source: String, passes: Int = 4,
                            check: (String) -> [Diagnosis]) -> (text: String, applied: Int)
     {
