@@ -15,11 +15,15 @@ public struct LayoutSettings: Sendable, Equatable {
     public var resolution: ProhibitionResolution
     /// Headline block styles by role: size relative to the body, and body lines it occupies (占行).
     public var headlineStyles: [BlockRole: HeadlineStyle]
+    /// Two adjacent full-width marks (`。”` `，“` `）（`) set in 1.5 em instead of 2 (CLREQ 3.1.8).
+    /// Nil (the default): only when squeezing; the sample page sets punctuation full width throughout.
+    public var compressAdjacentPunctuation: Bool?
 
     public init(measure: Int = 13, linesPerColumn: Int = 70, columns: Int = 1, bodySize: Double = 9,
                 leading: Double = 12.6, indent: Int = 2, prohibition: ProhibitionLevel = .gb,
                 resolution: ProhibitionResolution = .pushOut,
-                headlineStyles: [BlockRole: HeadlineStyle] = HeadlineStyle.defaults)
+                headlineStyles: [BlockRole: HeadlineStyle] = HeadlineStyle.defaults,
+                compressAdjacentPunctuation: Bool? = nil)
     {
         self.measure = measure
         self.linesPerColumn = linesPerColumn
@@ -30,7 +34,11 @@ public struct LayoutSettings: Sendable, Equatable {
         self.prohibition = prohibition
         self.resolution = resolution
         self.headlineStyles = headlineStyles
+        self.compressAdjacentPunctuation = compressAdjacentPunctuation
     }
+
+    /// Whether adjacent marks are compressed under these settings.
+    public var compressesAdjacentMarks: Bool { compressAdjacentPunctuation ?? (resolution == .squeeze) }
 }
 
 /// CLREQ 3.1.7 levels of line-start and line-end prohibition (行首行尾禁则).

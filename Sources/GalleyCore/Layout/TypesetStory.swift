@@ -68,12 +68,16 @@ public struct PlacedUnit: Sendable, Equatable {
     public var width: Double
     /// True for digit and Latin runs: drawn with proportional (half-width) glyphs, not centred in a cell.
     public var isLatin: Bool
+    /// Em cut from the left of the unit's cell by compression (an opening mark after another mark, or
+    /// squeezed): draw the full-width glyph's cell at `x - trimmedLeft`. Zero in the default push-out setting.
+    public var trimmedLeft: Double
 
-    public init(text: String, x: Double, width: Double, isLatin: Bool) {
+    public init(text: String, x: Double, width: Double, isLatin: Bool, trimmedLeft: Double = 0) {
         self.text = text
         self.x = x
         self.width = width
         self.isLatin = isLatin
+        self.trimmedLeft = trimmedLeft
     }
 }
 
