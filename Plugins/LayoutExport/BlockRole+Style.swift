@@ -11,9 +11,6 @@ extension BlockRole {
         case .body: return "正文"
         }
     }
-
-    /// Kicker, headline and subheadline: set across the columns above the body.
-    var isHeadlineBlock: Bool { self == .kicker || self == .headline || self == .subheadline }
 }
 
 extension LayoutSettings {

@@ -32,6 +32,10 @@ struct GlyphPlacement: Equatable {
                 // Centre the ink, whatever the advance says.
                 return GlyphPlacement(origin: unit.x + unit.width / 2 - (m.inkLeft + m.inkWidth / 2), scale: 1, offsets: [0])
             }
+            if unit.trimmedLeft > 0 {
+                // The engine cut the blank left half of the cell (an opening mark compressed): the cell starts earlier.
+                return GlyphPlacement(origin: unit.x - unit.trimmedLeft, scale: 1, offsets: [0])
+            }
             if abs(m.advance - unit.width) < 0.01 { return GlyphPlacement(origin: unit.x, scale: 1, offsets: [0]) }
             if Self.openingMarks.contains(scalar) {
                 // Ink on the right of the glyph, next to the text it opens: keep the glyph's right edge at the unit's.
