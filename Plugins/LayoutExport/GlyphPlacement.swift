@@ -47,6 +47,10 @@ struct GlyphPlacement: Equatable {
             }
             return GlyphPlacement(origin: unit.x + (unit.width - m.advance) / 2, scale: 1, offsets: [0])
         }
+        if unit.width < 0.01 {
+            // Nothing to fit into (a space the engine set to zero width): at its natural width, unscaled.
+            return GlyphPlacement(origin: unit.x, scale: 1, offsets: offsets)
+        }
         if natural > unit.width + 0.001, natural > 0 {
             return GlyphPlacement(origin: unit.x, scale: unit.width / natural, offsets: offsets)
         }

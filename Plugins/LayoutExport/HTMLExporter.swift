@@ -20,7 +20,7 @@ public struct HTMLExporter: Exporter {
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head>
-            <meta charset="utf-8">
+            <meta charset="utf-8"/>
             <title>\(title)</title>
             <style>
             \(HTMLStyleSheet.css(settings: settings, grid: job.options["grid"] == "true"))</style>
@@ -59,7 +59,7 @@ public struct HTMLExporter: Exporter {
         var run = ""
         func flush() {
             guard !run.isEmpty else { return }
-            out += "<span class=\"latin\">\(MarkupText.escape(run, lineBreak: "<br>"))</span>"
+            out += "<span class=\"latin\">\(MarkupText.escape(run, lineBreak: "<br/>"))</span>"
             run = ""
         }
         for c in text {
@@ -67,7 +67,7 @@ public struct HTMLExporter: Exporter {
                 run.append(c)
             } else {
                 flush()
-                out += MarkupText.escape(String(c), lineBreak: "<br>")
+                out += MarkupText.escape(String(c), lineBreak: "<br/>")
             }
         }
         flush()

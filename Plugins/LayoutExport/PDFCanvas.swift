@@ -58,7 +58,8 @@ final class PDFCanvas {
         var run = GlyphRun()
         for unit in line.units {
             let scalars = unit.text.unicodeScalars.filter { !Self.invisible($0) }
-            guard !scalars.isEmpty else { continue }
+            // Spaces the engine gave no width to print nothing.
+            guard !scalars.isEmpty, unit.width >= 0.01 || !scalars.allSatisfy(\.properties.isWhitespace) else { continue }
             let glyphs = scalars.map { font.glyph($0) }
             let placement = GlyphPlacement.place(unit, metrics: glyphs.map(\.metrics))
             if placement.scale == 1 {
@@ -114,6 +115,8 @@ final class PDFCanvas {
 
     /// The finished PDF.
     func finish() throws(GalleyError) -> [UInt8] {
+        // A failed drawing call leaves the context in error and makes every later call a no-op.
+        try Self.check(cairo_status(context))
         cairo_surface_finish(surface)
         try Self.check(cairo_surface_status(surface))
         return sink.bytes
