@@ -24,9 +24,10 @@ public struct PDFExporter: Exporter {
     public func export(_ job: ExportJob) throws(GalleyError) -> [UInt8] {
         let page = try PageSize.parse(job.options["page"] ?? "a4")
         let settings = job.story.settings
-        let layout = GalleyLayout(job.story)
+        let story = job.story.headlinesSetSolid()
+        let layout = GalleyLayout(story)
         let (pageWidth, pageHeight, scale) = page.points(forContent: layout.width, layout.height)
-        let fonts = try FontSet(for: job.story)
+        let fonts = try FontSet()
         let canvas = try PDFCanvas(width: pageWidth, height: pageHeight, title: job.frontMatter?.headline ?? "")
         // Centred across the page, from the top margin.
         let originX = (pageWidth - layout.width * scale) / 2
@@ -35,7 +36,7 @@ public struct PDFExporter: Exporter {
             canvas.setTransform(originX: originX, originY: PageSize.margin, scale: scale)
             if job.options["grid"] == "true" { canvas.drawGrid(layout.columnBoxes, page: pageIndex, settings: settings) }
             for placement in layout.placements where placement.page == pageIndex {
-                let line = job.story.lines[placement.line]
+                let line = story.lines[placement.line]
                 canvas.draw(line, font: try fonts.font(for: line.role), size: placement.size, x: placement.x,
                             baseline: placement.baseline)
             }
@@ -49,7 +50,7 @@ public struct PDFExporter: Exporter {
 final class FontSet {
     private var opened: [String: CairoFont] = [:]
 
-    init(for story: TypesetStory) throws(GalleyError) {
+    init() throws(GalleyError) {
         // Fail before drawing anything when the body face is missing.
         _ = try open(PDFExporter.bodyFont)
     }

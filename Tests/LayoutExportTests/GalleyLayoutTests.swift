@@ -28,3 +28,16 @@ import Testing
         #expect(layout.columnBoxes.filter { $0.page == 0 }.map(\.rows) == [3, 3])
     }
 }
+
+@Suite struct HeadlineSolidTests {
+    @Test func headlineLinesLoseTheirEvenSpacingBodyLinesKeepIt() {
+        let spread = [PlacedUnit(text: "及", x: 0, width: 1, isLatin: false), PlacedUnit(text: "芯", x: 1.2, width: 1, isLatin: false),
+                      PlacedUnit(text: "12", x: 2.4, width: 1, isLatin: true)]
+        let lines = [BlockRole.kicker, .body].map {
+            TypesetLine(role: $0, block: 0, text: "及芯12", units: spread, naturalWidth: 3, setWidth: 3.4, isBlockEnd: false)
+        }
+        let solid = TypesetStory(settings: LayoutSettings(), lines: lines).headlinesSetSolid()
+        #expect(solid.lines[0].units.map(\.x) == [0, 1, 2] && solid.lines[0].setWidth == 3)
+        #expect(solid.lines[1] == lines[1])
+    }
+}
