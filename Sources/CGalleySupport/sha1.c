@@ -39,3 +39,8 @@ void galley_sha1_once(const void *data, size_t length, unsigned char *out) {
     pthread_once(&initialized, initialize);
     SHA1(data, length, out);
 }
+
+void galley_sha256_once(const void *data, size_t length, unsigned char *out) {
+    pthread_once(&initialized, initialize);
+    SHA256(data, length, out);
+}

@@ -28,6 +28,8 @@ let suites: [Suite] = [
           run: TermsSuite.run),
     Suite(name: "diff", summary: "galley diff on the diff bench's cases: goals G1–G9 (vs diff-match-patch, git word diff, Swift stdlib)",
           run: DiffSuite.run),
+    Suite(name: "layout", summary: "the layout engine on the sample page's whole text (MB/s) and the page as 8 columns × 70 lines",
+          run: LayoutSuite.run),
     Suite(name: "layout-pdf", summary: "the sample page as an 8-column × 70-line PDF through galley export: goal ≤ 0.25 s (no peer)",
           run: LayoutPDFSuite.run),
 ]

@@ -118,12 +118,17 @@ import Testing
         let result = try run(galleyExecutable(), ["demo", "news", "--workspace", projectRoot() + "/Workspace"], in: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Try next"))
-        let articles = try git(["ls-tree", "-r", "--name-only", "HEAD", "articles/"], in: dir.path + "/news").stdout
+        let articles = try git(["ls-tree", "-r", "--name-only", "HEAD", "articles/2026-11-27/"], in: dir.path + "/news").stdout
         #expect(articles.split(separator: "\n").count >= 8)
         let revisions = Int(try git(["rev-list", "--count", "HEAD"], in: dir.path + "/news").stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(revisions > articles.split(separator: "\n").count + 1, "later revisions were applied")
         let fsck = try git(["fsck", "--strict"], in: dir.path + "/news")
         #expect(fsck.status == 0)
+        // The newsroom's PDF-extracted page is imported and checked.
+        #expect(result.stdout.contains("== galley import pages/2026-11-26-A5.txt --issue 2026-11-26 --page A5"))
+        let imported = try git(["ls-tree", "-r", "--name-only", "HEAD", "articles/2026-11-26/"], in: dir.path + "/news").stdout
+        #expect(imported == (1...4).map { "articles/2026-11-26/20261126-a5-0\($0).md\n" }.joined())
+        #expect(result.stdout.contains("== galley check articles/2026-11-26"))
         let again = try run(galleyExecutable(), ["demo", "news", "--workspace", projectRoot() + "/Workspace"], in: dir.path)
         expectRefusal(again, mentioning: ["already exists"])
     }

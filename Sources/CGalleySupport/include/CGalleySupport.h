@@ -24,6 +24,8 @@ void galley_sha1_update(galley_sha1 *ctx, const void *data, size_t length);
 /* Writes 20 bytes to `out` and frees the context. */
 void galley_sha1_finish(galley_sha1 *ctx, unsigned char *out);
 void galley_sha1_once(const void *data, size_t length, unsigned char *out);
+/* SHA-256 (32 bytes to `out`), for the import trailer naming the source file's content. */
+void galley_sha256_once(const void *data, size_t length, unsigned char *out);
 
 /* zlib compression of many small objects through one reused stream. galley_deflate returns the
    compressed length, or -1 (output too small, or a zlib error). */

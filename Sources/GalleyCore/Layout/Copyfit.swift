@@ -28,6 +28,11 @@ public struct Copyfit: Sendable, Equatable {
     public struct Column: Sendable, Equatable {
         public var lines: Int
         public var capacity: Int
+
+        public init(lines: Int, capacity: Int) {
+            self.lines = lines
+            self.capacity = capacity
+        }
     }
 
     public var measure: Int

@@ -39,6 +39,7 @@ extension Galley {
             }
             try showDiffs(newsroom)
             try showPlugins(newsroom)
+            try showImports(newsroom, workspace: source)
             let rel = FileSystem_relative(newsroom.root, cwd)
             let exe = Self.programPath()
             print("""
@@ -54,6 +55,7 @@ extension Galley {
                   galley show <article.md>@HEAD~1    # an older revision
                   galley diff <article.md>           # what the last revision changed (--format word, unified, html, json)
                   galley log <article.md> --stat     # characters added and removed by each revision
+                  galley import pages/2026-11-26-A5.txt --issue 2026-11-26 --page A5 --dry-run --format json
                   git log --stat && git fsck --strict  # plain git agrees
                 """)
         }
