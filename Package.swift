@@ -17,6 +17,10 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "Clibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // cairo with its FreeType backend (cairo-ft) and fontconfig, for the PDF exporter only. `cairo-ft`
+        // brings cairo's and FreeType's flags without pangocairo's `-pthread`, which SwiftPM warns about.
+        .systemLibrary(name: "Ccairo", pkgConfig: "cairo-ft",
+                       providers: [.apt(["libcairo2-dev", "libfreetype-dev", "libfontconfig-dev"])]),
         // C helpers: libgit2's CA bundle loaded on demand, OpenSSL's SHA-1 for file checksums, and a
         // reusable zlib stream for packs.
         .target(name: "CGalleySupport", linkerSettings: [.linkedLibrary("crypto"), .linkedLibrary("z"), .linkedLibrary("dl")]),
@@ -24,13 +28,16 @@ let package = Package(
             name: "GalleyCore",
             dependencies: ["Clibgit2", "CGalleySupport", .product(name: "Yams", package: "Yams")]),
     ] + families.map { .target(name: $0, dependencies: ["GalleyCore"], path: "Plugins/\($0)") } + [
+        // Exporters (txt, pdf, icml, html): a plugin family of its own, not rules.
+        .target(name: "LayoutExport", dependencies: ["GalleyCore", "Ccairo"], path: "Plugins/LayoutExport"),
         .executableTarget(
             name: "galley",
-            dependencies: ["GalleyCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GalleyCore", "LayoutExport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
                 + families.map { .target(name: $0) }),
-        .executableTarget(name: "galley-bench", dependencies: ["GalleyCore", "TypographyRules", "TermRules"]),
+        .executableTarget(name: "galley-bench", dependencies: ["GalleyCore", "TypographyRules", "TermRules", "LayoutExport"]),
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore"], path: "Tests/GalleyTestSupport"),
         .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyCore", "GalleyTestSupport", "galley"]),
+        .testTarget(name: "LayoutExportTests", dependencies: ["LayoutExport", "GalleyCore", "GalleyTestSupport"]),
     ] + families.map { .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0), "GalleyCore", "GalleyTestSupport"]) }
 )

@@ -30,6 +30,8 @@ public enum GalleyError: Error, Sendable, Equatable {
     case nothingToCheckIn
     case workspaceNotFound(searched: [String])
     case ioError(path: String, problem: String)
+    /// No installed font covers Chinese for `family` (the exporters draw with fontconfig's choice).
+    case fontNotFound(family: String)
     case git(function: String, message: String)
     case usage(String)
 
@@ -67,6 +69,7 @@ public enum GalleyError: Error, Sendable, Equatable {
         case .nothingToCheckIn: return "nothing to check in: the files are unchanged since the last revision"
         case .workspaceNotFound(let s): return "sample Workspace/ not found (looked in \(s.joined(separator: ", ")))"
         case .ioError(let p, let problem): return "\(p): \(problem)"
+        case .fontNotFound(let f): return "no font with Chinese characters found for '\(f)' (fontconfig)"
         case .git(let f, let m): return "git error in \(f): \(m)"
         case .usage(let m): return m
         }
@@ -84,6 +87,7 @@ public enum GalleyError: Error, Sendable, Equatable {
         case .indexLocked: return "wait for the other git process, or remove .git/index.lock if none is running"
         case .notARepository: return "create one with 'galley init' or run from inside a newsroom (-C DIR)"
         case .notAGalleyRepository: return "run 'galley init' there to add galley.yml"
+        case .fontNotFound: return "install a CJK font, e.g. 'apt-get install fonts-noto-cjk'"
         case .tooLarge: return "split the article, or keep large files out of articles/"
         case .nothingToCheckIn: return "edit the article first; 'galley status' lists what changed"
         default: return nil

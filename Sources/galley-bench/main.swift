@@ -30,6 +30,8 @@ let suites: [Suite] = [
           run: DiffSuite.run),
     Suite(name: "layout", summary: "the layout engine on the sample page's whole text (MB/s) and the page as 8 columns × 70 lines",
           run: LayoutSuite.run),
+    Suite(name: "layout-pdf", summary: "the sample page as an 8-column × 70-line PDF through galley export: goal ≤ 0.25 s (no peer)",
+          run: LayoutPDFSuite.run),
 ]
 
 /// What every suite gets: the mode, a scratch folder under /tmp, and the programs to run.

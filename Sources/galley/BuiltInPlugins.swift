@@ -1,5 +1,6 @@
 import GalleyCore
 import BylineRules
+import LayoutExport
 import PeopleRules
 import TermRules
 import TypographyRules
@@ -11,3 +12,6 @@ let builtInFamilies: [PluginFamily] = [
     termsPlugin,
     peoplePlugin,
 ]
+
+/// The exporters `galley export` offers and `galley plugins` lists.
+let builtInExporters: [any Exporter.Type] = layoutExporters

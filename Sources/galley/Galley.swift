@@ -11,7 +11,7 @@ struct Galley: ParsableCommand {
         abstract: "Editorial toolkit for Chinese-language newspapers: versioned articles in git.",
         discussion: "Global option: -C DIR runs as if galley was started in DIR (as with git).",
         version: "0.1.0",
-        subcommands: [Init.self, CheckIn.self, Import.self, Check.self, Report.self, Fit.self, Plugins.self, Log.self, Diff.self, Show.self, Status.self, Restore.self, Doctor.self, Demo.self])
+        subcommands: [Init.self, CheckIn.self, Import.self, Check.self, Report.self, Fit.self, Plugins.self, Log.self, Diff.self, Show.self, Status.self, Restore.self, Export.self, Doctor.self, Demo.self])
 
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())

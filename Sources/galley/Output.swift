@@ -24,6 +24,19 @@ enum Output {
         }
     }
 
+    /// Writes bytes to standard output as they are (a PDF into a pipe).
+    static func stdout(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = write(1, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                done += n
+            }
+        }
+    }
+
     static func error(_ error: GalleyError) {
         stderr("galley: error: \(error.message)")
         if let hint = error.hint { stderr("hint: \(hint)") }

@@ -28,6 +28,19 @@ extension Galley {
                         print("  \(Output.pad(rule.id, width))  \(Output.pad(state, 7))  \(TerminalSafe.sanitize(rule.summary.text(language)))")
                     }
                 }
+                printExporters(language)
+            }
+
+            /// The exporters of `galley export`: format, id, summary, then each option with its default.
+            func printExporters(_ language: Language) {
+                print("exporters  built-in  galley export --format FORMAT [--option name=value]")
+                for exporter in builtInExporters {
+                    print("  \(Output.pad(exporter.format, 5))  \(Output.pad(exporter.id, 12))  \(exporter.summary.text(language))")
+                    for option in exporter.options {
+                        let values = option.allowed.isEmpty ? "" : " (\(option.allowed.joined(separator: ", ")))"
+                        print("         --option \(option.name)=\(option.defaultValue)\(values)  \(option.summary)")
+                    }
+                }
             }
         }
 
