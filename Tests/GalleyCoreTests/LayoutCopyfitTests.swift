@@ -50,16 +50,36 @@ import Testing
             .init(role: .kicker, text: "总投资一百亿元"), .init(role: .headline, text: "高新区集成电路产业园开工"),
             .init(role: .body, text: Self.long),
         ]
-        let fit = Self.fit(blocks, measure: 13, lines: 7, columns: 2)
+        let fit = Self.fit(blocks, measure: 13, lines: 7, columns: 1)
         #expect(fit.paragraphs.map(\.lines) == [1, 3, 3])
         #expect(fit.paragraphs.map(\.bodyLines) == [2, 9, 3])
-        #expect(fit.lines == 14 && fit.headlineLines == 11 && fit.remaining == 0)
+        #expect(fit.lines == 14 && fit.headlineLines == 11 && fit.overset == 7)
         #expect(fit.characters == 31 && fit.paragraphCount == 1)
         #expect(fit.paragraphs.map(\.number) == [nil, nil, 1])
-        var settings = LayoutSettings(measure: 13, linesPerColumn: 7, columns: 2)
+        var settings = LayoutSettings(measure: 13, linesPerColumn: 7, columns: 1)
         settings.headlineStyles[.headline] = HeadlineStyle(scale: 1, bodyLines: 4)
         let custom = Copyfit(Typesetter.typeset(StoryText(blocks: blocks), settings: settings))
         #expect(custom.paragraphs[1].lines == 1 && custom.lines == 2 + 4 + 3)
+    }
+
+    @Test func aHeadlineBlockSpansTheColumns() {
+        // Two columns of 13 cells and a one-cell gutter: 27 cells. Kicker 1.3× → 20 cells, 1 line × 2;
+        // headline 2.2× → 12 cells, its 12 characters in 1 line × 3. Five lines at the top of both
+        // columns leave 2 each for the copy's 3 lines: 7 + 6 of 14, 1 remaining.
+        let blocks: [StoryText.Block] = [
+            .init(role: .kicker, text: "总投资一百亿元"), .init(role: .headline, text: "高新区集成电路产业园开工"),
+            .init(role: .body, text: Self.long),
+        ]
+        let fit = Self.fit(blocks, measure: 13, lines: 7, columns: 2)
+        #expect(fit.paragraphs.map(\.lines) == [1, 1, 3])
+        #expect(fit.headlineLines == 5 && fit.lines == 13 && fit.remaining == 1 && fit.overset == 0)
+        #expect(fit.columns.map(\.lines) == [7, 6])
+        // A 4-line headline style leaves one copy line per column: 3 lines of copy overset by 1.
+        var settings = LayoutSettings(measure: 13, linesPerColumn: 7, columns: 2)
+        settings.headlineStyles[.headline] = HeadlineStyle(scale: 1, bodyLines: 4)
+        let custom = Copyfit(Typesetter.typeset(StoryText(blocks: blocks), settings: settings))
+        #expect(custom.headlineLines == 6 && custom.lines == 15 && custom.overset == 1)
+        #expect(custom.columns.map(\.lines) == [7, 7])
     }
 
     @Test func textAndJSONCarryTheFigures() throws {

@@ -1,23 +1,11 @@
 extension ExportJob {
     /// The job for a file on disk (an article, or plain text with paragraphs separated by blank lines),
-    /// read as `galley fit` reads it. The headline block spans the story's columns on the page, so with
-    /// more than one column its lines are broken at the width of the span, not of one column.
+    /// read and set as `galley fit` sets it: the headline block across the story's columns.
     public static func load(_ path: String, cwd: String, settings: LayoutSettings,
                             options: [String: String]) throws(GalleyError) -> ExportJob
     {
         let file = try StoryFile.read(path, cwd: cwd)
-        var story = file.typeset(settings)
-        if settings.columns > 1 {
-            var span = settings
-            span.measure = settings.columns * settings.measure + (settings.columns - 1)  // gutters of one cell
-            // Body blocks emptied, so block indices stay those of `file.text`.
-            let headlineOnly = StoryText(blocks: file.text.blocks.map {
-                $0.role.isHeadlineBlock ? $0 : StoryText.Block(role: $0.role, text: "")
-            })
-            story.lines = Typesetter.typeset(headlineOnly, settings: span).lines
-                + story.lines.filter { !$0.role.isHeadlineBlock }
-        }
-        return ExportJob(frontMatter: file.article.frontMatter, text: file.text, story: story, options: options)
+        return ExportJob(frontMatter: file.article.frontMatter, text: file.text, story: file.typeset(settings), options: options)
     }
 
     /// Writes an exported file (atomically: a temporary file beside it, then a rename).

@@ -44,9 +44,9 @@ public struct Copyfit: Sendable, Equatable {
     public var characters: Int
     /// Body paragraphs and byline.
     public var paragraphCount: Int
-    /// Body lines the story occupies, headline block included.
+    /// Body lines the story occupies: the headline block in every column, then the copy.
     public var lines: Int
-    /// Body lines occupied by the headline block (kicker, headline, subheadline).
+    /// Body lines the headline block (kicker, headline, subheadline) occupies in each column it spans.
     public var headlineLines: Int
     /// columns × lines per column.
     public var capacity: Int
@@ -81,15 +81,17 @@ public struct Copyfit: Sendable, Equatable {
         let paragraphs = tally.paragraphs
         self.paragraphs = paragraphs
         lineFlags = tally.flags
-        lines = tally.slots
-        headlineLines = paragraphs.filter { !$0.role.isCopy }.reduce(0) { $0 + $1.bodyLines }
+        // The headline block takes its lines at the top of every column; the copy fills the rest in order.
+        headlineLines = tally.headlineSlots
+        let copyLines = tally.slots
+        lines = headlineLines * max(1, columnCount) + copyLines
         characters = paragraphs.filter(\.role.isCopy).reduce(0) { $0 + $1.characters }
         paragraphCount = paragraphs.filter(\.role.isCopy).count
         remaining = max(0, capacity - lines)
         overset = max(0, lines - capacity)
-        let total = lines, perColumn = linesPerColumn
+        let head = headlineLines, full = linesPerColumn, perColumn = max(0, full - head)
         columns = (0..<columnCount).map { c in
-            Column(lines: min(perColumn, max(0, total - c * perColumn)), capacity: perColumn)
+            Column(lines: min(full, head + min(perColumn, max(0, copyLines - c * perColumn))), capacity: full)
         }
         let copy = paragraphs.indices.filter { paragraphs[$0].role.isCopy }
         cutOrder = copy.sorted { (paragraphs[$0].cutToSaveLine, $0) < (paragraphs[$1].cutToSaveLine, $1) }

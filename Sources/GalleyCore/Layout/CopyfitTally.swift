@@ -3,8 +3,10 @@ struct CopyfitTally {
     let settings: LayoutSettings
     private(set) var paragraphs: [Copyfit.Paragraph] = []
     private(set) var flags: [LineFlag: Int] = [:]
-    /// Body lines used so far: the next line's first slot.
+    /// Body lines of the copy so far: the next copy line's first slot below the headline block.
     private(set) var slots = 0
+    /// Body lines the headline block takes at the top of every column (it spans them all).
+    private(set) var headlineSlots = 0
     private var copyParagraphs = 0
 
     init(settings: LayoutSettings) {
@@ -22,7 +24,7 @@ struct CopyfitTally {
                                                 lastLineStartsColumn: false))
         }
         let startSlot = slots
-        slots += occupies
+        if line.role.isHeadlineBlock { headlineSlots += occupies } else { slots += occupies }
         var p = paragraphs[paragraphs.count - 1]
         p.lines += 1
         p.bodyLines += occupies
@@ -36,8 +38,8 @@ struct CopyfitTally {
         let measure = Double(Typesetter.lineMeasure(line.role, settings: settings))
         p.addable = max(0, Int((measure - line.naturalWidth + 1e-9).rounded(.down)))
         p.orphanCharacter = p.lines > 1 && Self.isOneCharacter(solid)
-        let perColumn = settings.linesPerColumn
-        if p.lines > 1, perColumn > 0, startSlot > 0, startSlot % perColumn == 0, startSlot / perColumn < settings.columns {
+        let perColumn = settings.linesPerColumn - headlineSlots
+        if line.role.isCopy, p.lines > 1, perColumn > 0, startSlot > 0, startSlot % perColumn == 0, startSlot / perColumn < settings.columns {
             p.lastLineStartsColumn = true
         }
         paragraphs[paragraphs.count - 1] = p

@@ -10,10 +10,12 @@ public enum Typesetter {
     }
 
     /// The measure of a line of `role` in its own em: headline roles are larger, so fewer of their cells fit.
+    /// The headline block spans all the story's columns and the one-cell gutters between them.
     public static func lineMeasure(_ role: BlockRole, settings: LayoutSettings) -> Int {
         let measure = max(1, settings.measure)
         guard let style = settings.headlineStyles[role], style.scale > 0, style.scale.isFinite else { return measure }
-        return max(1, Int((Double(measure) / style.scale + 1e-9).rounded(.down)))
+        let span = role.isHeadlineBlock ? measure * max(1, settings.columns) + max(0, settings.columns - 1) : measure
+        return max(1, Int((Double(span) / style.scale + 1e-9).rounded(.down)))
     }
 
     /// Cells the first line of a block of `role` is indented: body paragraphs only, and only when a cell is left.
