@@ -21,6 +21,9 @@ import Testing
         #expect(latin.map(\.text) == ["12.5%", "4,070.65", "¥100", "COVID-19", "36.5℃"])
         #expect(latin.map(\.width) == [2.5, 4, 2, 4, 3])
         #expect(numbers.units.first { $0.text == "，" }?.isLatin == false)
+        // A currency code and its sign go with the amount.
+        let money = Self.set("融资US$450万，HK$100", measure: 40).lines[0]
+        #expect(money.units.filter(\.isLatin).map(\.text) == ["US$450", "HK$100"])
     }
 
     @Test func bodyParagraphsStartWithTheIndentAndLinesFillTheMeasure() {

@@ -11,6 +11,8 @@ enum LatinRun {
                 i += 1
             } else if isJoiner(c[i]), i > start, i + 1 < c.count, isRunCharacter(c[i + 1]), isRunCharacter(c[i - 1]) {
                 i += 1
+            } else if isPrefix(c[i]), i > start, i + 1 < c.count, isDigit(c[i + 1]), isRunCharacter(c[i - 1]) {
+                i += 1  // `US$450`, `HK$100`: a currency code and its sign stay with the amount
             } else {
                 break
             }
