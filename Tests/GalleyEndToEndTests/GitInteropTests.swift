@@ -129,6 +129,14 @@ import Testing
         let imported = try git(["ls-tree", "-r", "--name-only", "HEAD", "articles/2026-11-26/"], in: dir.path + "/news").stdout
         #expect(imported == (1...4).map { "articles/2026-11-26/20261126-a5-0\($0).md\n" }.joined())
         #expect(result.stdout.contains("== galley check articles/2026-11-26"))
+        // One article's copyfit, PDF proof and ICML story; the exports stay out of git status.
+        #expect(result.stdout.contains("== galley fit articles/2026-11-27/a1-hightech-park.md --measure 13 --lines 40 --columns 3"))
+        #expect(result.stdout.contains("分栏 c1 40/40"))
+        let pdf = try #require(FileManager.default.contents(atPath: dir.path + "/news/exports/a1-hightech-park.pdf"))
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+        let icml = try #require(FileManager.default.contents(atPath: dir.path + "/news/exports/a1-hightech-park.icml"))
+        #expect(String(decoding: icml, as: UTF8.self).contains("二期16个项目集中开工"))
+        #expect(try git(["status", "--porcelain"], in: dir.path + "/news").stdout.isEmpty)
         let again = try run(galleyExecutable(), ["demo", "news", "--workspace", projectRoot() + "/Workspace"], in: dir.path)
         expectRefusal(again, mentioning: ["already exists"])
     }

@@ -40,6 +40,7 @@ extension Galley {
             try showDiffs(newsroom)
             try showPlugins(newsroom)
             try showImports(newsroom, workspace: source)
+            try showLayout(newsroom)
             let rel = FileSystem_relative(newsroom.root, cwd)
             let exe = Self.programPath()
             print("""
@@ -56,6 +57,9 @@ extension Galley {
                   galley diff <article.md>           # what the last revision changed (--format word, unified, html, json)
                   galley log <article.md> --stat     # characters added and removed by each revision
                   galley import pages/2026-11-26-A5.txt --issue 2026-11-26 --page A5 --dry-run --format json
+                  galley fit <article.md> --measure 13 --lines 70 --columns 2 --format json
+                  galley export <article.md> --format html -o exports/preview.html   # or txt, pdf, icml
+                  pdftoppm -r 100 -png exports/a1-hightech-park.pdf exports/proof    # look at the PDF proof
                   git log --stat && git fsck --strict  # plain git agrees
                 """)
         }
