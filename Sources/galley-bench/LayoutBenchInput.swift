@@ -14,24 +14,18 @@ struct LayoutBenchInput {
 
     static func load() -> LayoutBenchInput {
         let input = TypographyInput.load()
-        let page = String(decoding: input.page, as: UTF8.self)
-        let paragraphs = page.split(separator: "\n\n").compactMap(unwrap)
+        let paragraphs = paragraphs(ofPage: String(decoding: input.page, as: UTF8.self))
         let text = StoryText(blocks: paragraphs.map { StoryText.Block(role: .body, text: $0) })
         return LayoutBenchInput(text: text, bytes: paragraphs.reduce(0) { $0 + $1.utf8.count }, origin: input.origin)
     }
 
-    /// One paragraph on one line; a space survives only between two ASCII characters (`A P`).
-    static func unwrap(_ chunk: Substring) -> String? {
-        let characters = Array(chunk.split(separator: "\n").joined())
-        var out = ""
-        for (i, c) in characters.enumerated() {
-            if c == " " {
-                let after = characters[(i + 1)...].first { $0 != " " }
-                guard let before = out.last, let after, before.isASCII, after.isASCII, before != " " else { continue }
-            }
-            out.append(c)
+    /// The page's text as `galley import` rebuilds it: each piece's headline lines, then its paragraphs, with
+    /// column breaks rejoined and the justification spaces gone.
+    static func paragraphs(ofPage page: String) -> [String] {
+        let imported = PageImporter.read(page, options: ImportOptions(issue: CivilDate(iso: "2021-12-28")!))
+        return imported.articles.flatMap { article in
+            [article.headline, article.subheadline].compactMap { $0?.string } + article.paragraphs.map(\.string)
         }
-        return out.isEmpty ? nil : out
     }
 
     /// The whole page set at `pageSettings`, for the page-level timings (the PDF export times this story).

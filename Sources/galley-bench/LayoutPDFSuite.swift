@@ -22,12 +22,17 @@ struct LayoutPDFSuite {
     var runs: Int { context.quick ? 5 : 11 }
 
     static func run(_ context: BenchContext) throws -> Bool {
-        guard let sample = TypographyInput.samplePath() else {
+        guard let samplePage = TypographyInput.samplePath() else {
             print("galley-bench: layout-pdf: the sample page ../shared/samples/\(TypographyInput.sampleName) is absent (set GALLEY_BENCH_SAMPLE)")
             return false
         }
+        // The page's text as `galley import` cleans it (no column wraps, no justification spaces), as a plain text file.
+        guard let bytes = Disk.read(samplePage) else { throw BenchError("\(samplePage): cannot be read") }
+        let page = String(decoding: bytes, as: UTF8.self)
+        let sample = context.scratch + "/layout-pdf-page.txt"
+        try Disk.write(sample, Array(LayoutBenchInput.paragraphs(ofPage: page).joined(separator: "\n\n").utf8))
         var suite = LayoutPDFSuite(context: context, sample: sample)
-        print("sample: \(sample)")
+        print("sample: \(samplePage), imported to \(sample)")
         try suite.measureProcess()
         try suite.measureInProcess()
         return ResultRow.printReport(suite.rows, peer: "no peer", notes: suite.notes, checks: suite.checks, problems: suite.problems)
