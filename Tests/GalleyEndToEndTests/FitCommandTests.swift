@@ -36,6 +36,25 @@ import Testing
         #expect((object["headline_lines"] as? Int ?? 0) > 0 && object["resolution"] as? String == "squeeze")
     }
 
+    /// Inside a newsroom, galley.yml's `layout:` gives what the command line leaves out; the command line wins.
+    @Test func galleyYMLGivesTheGridTheCommandLineOmits() throws {
+        let room = try CLINewsroom()
+        let config = room.dir.read("galley.yml") ?? ""
+        room.dir.write("galley.yml", config + "\nlayout:\n  measure: 10\n  lines: 3\n  columns: 2\n")
+        room.dir.write("稿.txt", Self.plain)
+        let configured = try room.galley(["fit", "稿.txt", "--format", "json"])
+        #expect(configured.status == 0, "\(configured.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(configured.stdout.utf8)) as? [String: Any])
+        #expect(object["measure"] as? Int == 10 && object["lines_per_column"] as? Int == 3 && object["column_count"] as? Int == 2)
+        #expect(object["lines"] as? Int == 6)
+        let overridden = try room.galley(["fit", "稿.txt", "--format", "json", "--measure", "20"])
+        let wide = try #require(try JSONSerialization.jsonObject(with: Data(overridden.stdout.utf8)) as? [String: Any])
+        #expect(wide["measure"] as? Int == 20 && wide["lines_per_column"] as? Int == 3)
+        room.dir.write("galley.yml", config + "\nlayout:\n  measure: wide\n")
+        let warned = try room.galley(["fit", "稿.txt"])
+        #expect(warned.status == 0 && warned.stderr.contains("layout.measure"))
+    }
+
     @Test func badInputIsOneMessage() throws {
         let dir = TemporaryDirectory("fit-bad")
         let file = dir.write("a.txt", Self.plain)

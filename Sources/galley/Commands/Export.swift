@@ -29,22 +29,22 @@ extension Galley {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
         var output: String?
 
-        @Option(help: "Characters per line (the measure).")
-        var measure: Int = 13
+        @Option(help: "Characters per line (the measure; default: galley.yml's layout.measure, else 13).")
+        var measure: Int?
 
-        @Option(help: "Columns the story is given.")
-        var columns: Int = 1
+        @Option(help: "Columns the story is given (default: layout.columns, else 1).")
+        var columns: Int?
 
-        @Option(help: "Lines per column.")
-        var lines: Int = 70
+        @Option(help: "Lines per column (default: layout.lines, else 70).")
+        var lines: Int?
 
         @Option(name: .customLong("option"), help: ArgumentHelp("An exporter option, e.g. page=a3 or grid=on (repeatable).", valueName: "name=value"))
         var options: [String] = []
 
         func validate() throws {
-            guard (4...60).contains(measure) else { throw ValidationError("--measure takes 4 to 60 characters") }
-            guard (1...20).contains(columns) else { throw ValidationError("--columns takes 1 to 20 columns") }
-            guard (1...1000).contains(lines) else { throw ValidationError("--lines takes 1 to 1000 lines") }
+            if let measure { guard (4...60).contains(measure) else { throw ValidationError("--measure takes 4 to 60 characters") } }
+            if let columns { guard (1...20).contains(columns) else { throw ValidationError("--columns takes 1 to 20 columns") } }
+            if let lines { guard (1...1000).contains(lines) else { throw ValidationError("--lines takes 1 to 1000 lines") } }
             if options.contains(where: { !$0.contains("=") }) { throw ValidationError("--option takes name=value") }
         }
 
@@ -58,8 +58,13 @@ extension Galley {
             if output == nil, exporter.format == "pdf", isatty(1) == 1 {
                 throw GalleyError.usage("a PDF is not for the terminal: write it with -o FILE.pdf, or pipe it")
             }
-            let settings = LayoutSettings(measure: measure, linesPerColumn: lines, columns: columns)
             let cwd = Output.currentDirectory()
+            let defaults = LayoutDefaults.load(from: cwd)
+            for w in defaults.warnings { Output.stderr("galley: warning: \(w)") }
+            var settings = defaults.settings
+            settings.measure = measure ?? min(60, max(4, settings.measure))
+            settings.columns = columns ?? min(20, settings.columns)
+            settings.linesPerColumn = lines ?? min(1000, settings.linesPerColumn)
             let job = try ExportJob.load(path, cwd: cwd, settings: settings, options: resolved)
             let bytes = try exporter.init().export(job)
             if let output {

@@ -19,20 +19,20 @@ extension Galley {
         @Argument(help: "An article file or a plain text file.")
         var path: String
 
-        @Option(help: "Characters per line (the measure, 栏宽).")
-        var measure: Int
+        @Option(help: "Characters per line (the measure, 栏宽; default: galley.yml's layout.measure, else 13).")
+        var measure: Int?
 
-        @Option(help: "Lines per column.")
-        var lines: Int
+        @Option(help: "Lines per column (default: layout.lines, else 70).")
+        var lines: Int?
 
-        @Option(help: "Columns the story is given.")
-        var columns: Int = 1
+        @Option(help: "Columns the story is given (default: layout.columns, else 1).")
+        var columns: Int?
 
-        @Option(help: "Line-start and line-end rules: basic, gb or strict.")
-        var prohibition: String = ProhibitionLevel.gb.rawValue
+        @Option(help: "Line-start and line-end rules: basic, gb or strict (default: layout.prohibition, else gb).")
+        var prohibition: String?
 
-        @Option(help: "How a prohibited break is settled: push-out (the default, as the sample page does) or squeeze.")
-        var resolution: String = ProhibitionResolution.pushOut.rawValue
+        @Option(help: "How a prohibited break is settled: push-out (as the sample page does) or squeeze (default: layout.resolution, else push-out).")
+        var resolution: String?
 
         @Option(help: "Output format: text or json.")
         var format: String = "text"
@@ -46,16 +46,34 @@ extension Galley {
         }
 
         private func layoutSettings() throws(GalleyError) -> LayoutSettings {
-            guard (1...1000).contains(measure) else { throw .usage("--measure takes a number of characters between 1 and 1000, not \(measure)") }
-            guard (1...100_000).contains(lines) else { throw .usage("--lines takes a number of lines between 1 and 100000, not \(lines)") }
-            guard (1...1000).contains(columns) else { throw .usage("--columns takes a number between 1 and 1000, not \(columns)") }
-            guard let level = ProhibitionLevel(rawValue: prohibition) else {
-                throw .usage("unknown --prohibition '\(prohibition)' (choose basic, gb or strict)")
+            let defaults = LayoutDefaults.load(from: Output.currentDirectory())
+            for w in defaults.warnings { Output.stderr("galley: warning: \(w)") }
+            var settings = defaults.settings
+            if let measure {
+                guard (1...1000).contains(measure) else { throw .usage("--measure takes a number of characters between 1 and 1000, not \(measure)") }
+                settings.measure = measure
             }
-            guard let mode = ProhibitionResolution(rawValue: resolution) else {
-                throw .usage("unknown --resolution '\(resolution)' (choose push-out or squeeze)")
+            if let lines {
+                guard (1...100_000).contains(lines) else { throw .usage("--lines takes a number of lines between 1 and 100000, not \(lines)") }
+                settings.linesPerColumn = lines
             }
-            return LayoutSettings(measure: measure, linesPerColumn: lines, columns: columns, prohibition: level, resolution: mode)
+            if let columns {
+                guard (1...1000).contains(columns) else { throw .usage("--columns takes a number between 1 and 1000, not \(columns)") }
+                settings.columns = columns
+            }
+            if let prohibition {
+                guard let level = ProhibitionLevel(rawValue: prohibition) else {
+                    throw .usage("unknown --prohibition '\(prohibition)' (choose basic, gb or strict)")
+                }
+                settings.prohibition = level
+            }
+            if let resolution {
+                guard let mode = ProhibitionResolution(rawValue: resolution) else {
+                    throw .usage("unknown --resolution '\(resolution)' (choose push-out or squeeze)")
+                }
+                settings.resolution = mode
+            }
+            return settings
         }
     }
 }
