@@ -22,6 +22,7 @@ struct LayoutSuite {
         [
             ("engine", { try $0.measureEngine() }),
             ("copyfit", { try $0.measurePageCopyfit() }),
+            ("Pango reference", { try $0.measurePangoAgreement() }),
         ]
     }
 
@@ -33,8 +34,6 @@ struct LayoutSuite {
             BenchContext.progress("layout: \(part.name)")
             try part.measure(&suite)
         }
-        suite.notes.append("reference breakers: not run — Pango is not importable from python3 here (no `pango`, no `gi`), "
-            + "and Chromium is not used by the bench; agreement with them is an optional indicator (docs/layout.md §4)")
         return ResultRow.printReport(suite.rows, peer: "Pango", notes: suite.notes, checks: suite.checks, problems: suite.problems)
     }
 
