@@ -12,12 +12,14 @@ import Testing
               prohibition: strict
               resolution: squeeze
               indent: 1
+              compress-adjacent: true
               styles:
                 headline: {scale: 3, lines: 4}
             """)
         #expect(d.warnings.isEmpty)
         #expect(d.settings.measure == 11 && d.settings.linesPerColumn == 60 && d.settings.columns == 4)
         #expect(d.settings.prohibition == .strict && d.settings.resolution == .squeeze && d.settings.indent == 1)
+        #expect(d.settings.compressAdjacentPunctuation == true)
         #expect(d.settings.headlineStyles[.headline] == HeadlineStyle(scale: 3, bodyLines: 4))
         // Roles not named keep their defaults.
         #expect(d.settings.headlineStyles[.kicker] == HeadlineStyle.defaults[.kicker])

@@ -7,6 +7,7 @@
 ///       prohibition: gb        # basic, gb or strict
 ///       resolution: push-out   # or squeeze
 ///       indent: 2
+///       compress-adjacent: true  # `。”` in 1.5 em (default: only when squeezing)
 ///       styles:
 ///         headline: {scale: 2.2, lines: 3}   # size relative to the body, body lines per line (占行)
 public struct LayoutDefaults: Sendable {
@@ -36,6 +37,12 @@ public struct LayoutDefaults: Sendable {
             case "resolution":
                 if let v = value.string.flatMap(ProhibitionResolution.init(rawValue:)) { d.settings.resolution = v } else {
                     d.warnings.append("galley.yml: layout.resolution must be push-out or squeeze; using push-out")
+                }
+            case "compress-adjacent":
+                switch value.string {
+                case "true", "yes", "on": d.settings.compressAdjacentPunctuation = true
+                case "false", "no", "off": d.settings.compressAdjacentPunctuation = false
+                default: d.warnings.append("galley.yml: layout.compress-adjacent must be true or false; using the resolution's default")
                 }
             case "styles": d.styles(value)
             default: d.warnings.append("galley.yml: unknown key 'layout.\(key)' ignored")
