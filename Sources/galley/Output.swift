@@ -86,3 +86,11 @@ func openNewsroom() throws(GalleyError) -> Newsroom {
     Output.configurationWarnings(newsroom)
     return newsroom
 }
+
+/// `--author "Name <email>"` as a signature dated now, or nil when not given.
+func authorSignature(_ author: String?, _ newsroom: Newsroom) throws(GalleyError) -> Signature? {
+    guard let author else { return nil }
+    let now = newsroom.defaultAuthor()
+    guard let s = Signature.parse(author, time: now.time, offsetMinutes: now.offsetMinutes) else { throw .invalidAuthor(author) }
+    return s
+}

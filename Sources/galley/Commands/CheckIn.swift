@@ -35,14 +35,7 @@ extension Galley {
         func run() throws {
             guard let enc = SourceEncoding(name: encoding) else { throw GalleyError.unsupportedEncoding(encoding) }
             let newsroom = try openNewsroom()
-            var signature: Signature?
-            if let author {
-                let now = newsroom.defaultAuthor()
-                guard let s = Signature.parse(author, time: now.time, offsetMinutes: now.offsetMinutes) else {
-                    throw GalleyError.invalidAuthor(author)
-                }
-                signature = s
-            }
+            let signature = try authorSignature(author, newsroom)
             let cwd = Output.currentDirectory()
             guard !paths.isEmpty else { throw GalleyError.usage("name at least one article file to check in") }
             var prepared: [PreparedArticle] = []

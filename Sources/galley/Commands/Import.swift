@@ -64,14 +64,7 @@ extension Galley {
             var revision: String?
             if !dryRun {
                 let newsroom = try openNewsroom()
-                var signature: Signature?
-                if let author {
-                    let now = newsroom.defaultAuthor()
-                    guard let s = Signature.parse(author, time: now.time, offsetMinutes: now.offsetMinutes) else {
-                        throw GalleyError.invalidAuthor(author)
-                    }
-                    signature = s
-                }
+                let signature = try authorSignature(author, newsroom)
                 let name = file.split(separator: "/").last.map(String.init) ?? file
                 revision = try newsroom.checkIn(result, sourceName: name, sourceBytes: source.bytes, message: message, author: signature).revision.hex
             }
