@@ -74,4 +74,37 @@ import Testing
         #expect(touched.bodyRange(2..<5) == 5..<8)
         #expect(touched.bodyRange(0..<1) == nil)
     }
+
+    @Test func stretchesAreFoundAsByAScanOfEveryByte() {
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        for _ in 0..<300 {
+            let body = String((0..<next(90)).map { _ in ["a", "\n", "\n", "甲", " "][next(5)] }.joined())[...]
+            let bytes = Array(body.utf8)
+            let n = bytes.count
+            var edits: [Range<Int>] = []
+            var at = 0
+            while at < n, next(3) > 0 {
+                let start = at + next(n - at + 1)
+                let end = min(n, start + next(4))
+                edits.append(start..<end)
+                at = end + 1
+            }
+            func isCut(_ c: Int) -> Bool { c > 0 && c < n && bytes[c - 1] == 0x0A && bytes[c] == 0x0A }
+            var expected: [Range<Int>] = []
+            for e in edits {
+                let a = (0..<e.lowerBound).last(where: isCut) ?? 0
+                let z = ((e.upperBound + 1)..<max(n, e.upperBound + 1)).first(where: isCut) ?? n
+                if let last = expected.last, a <= last.upperBound {
+                    expected[expected.count - 1] = last.lowerBound..<max(last.upperBound, z)
+                } else {
+                    expected.append(a..<z)
+                }
+            }
+            #expect(TouchedStretches.regions(body, edits: edits) == expected, "\(bytes) \(edits)")
+        }
+    }
 }

@@ -19,10 +19,8 @@ struct TouchedStretches {
                 if let last = regions.last, e.upperBound < last.upperBound { continue }
                 // Back to the empty line before, or to the region before (then the two are one).
                 let floor = regions.last?.upperBound ?? 0
-                var a = e.lowerBound - 1
-                while a > floor, b[a - 1] != 0x0A || b[a] != 0x0A { a -= 1 }
-                var z = e.upperBound + 1
-                while z < n, b[z - 1] != 0x0A || b[z] != 0x0A { z += 1 }
+                let a = Self.cut(before: e.lowerBound, above: floor, b)
+                let z = Self.cut(after: e.upperBound, b)
                 let r = max(a, floor)..<min(z, n)
                 if let last = regions.last, r.lowerBound <= last.upperBound {
                     regions[regions.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
@@ -47,6 +45,38 @@ struct TouchedStretches {
             }
             return lower..<(r.upperBound + shift)
         }
+    }
+
+    /// The last empty line (`b[c - 1]` and `b[c]` line feeds) before `x`, or `floor` when none is above it.
+    static func cut(before x: Int, above floor: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var c = x - 1
+        // Eight candidates at a time, c - 7 to c, while they stay above the floor.
+        while c - 7 > floor, let p = b.baseAddress {
+            let m = lineFeeds(p + c - 7) & lineFeeds(p + c - 8)
+            if m != 0 { return c - 7 + (63 - m.leadingZeroBitCount) / 8 }
+            c -= 8
+        }
+        while c > floor, b[c - 1] != 0x0A || b[c] != 0x0A { c -= 1 }
+        return c
+    }
+
+    /// The first empty line after `x`, or the end of `b`.
+    static func cut(after x: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var c = x + 1
+        while c + 8 <= b.count, let p = b.baseAddress {
+            let m = lineFeeds(p + c) & lineFeeds(p + c - 1)
+            if m != 0 { return c + m.trailingZeroBitCount / 8 }
+            c += 8
+        }
+        while c < b.count, b[c - 1] != 0x0A || b[c] != 0x0A { c += 1 }
+        return min(c, b.count)
+    }
+
+    /// The top bit of each of the eight bytes at `p` that is a line feed.
+    @inline(__always) static func lineFeeds(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        let x = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) ^ 0x0A0A_0A0A_0A0A_0A0A
+        let nonzero = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
+        return ~nonzero & 0x8080_8080_8080_8080
     }
 
     init(body: Substring, regions: [Range<Int>]) {
