@@ -38,7 +38,7 @@ struct FixRun {
         var tallies: [[Int]?] = Array(repeating: nil, count: rules.count)
         var untouched: [[Int]?] = tallies
         var oldRegions: [Range<Int>] = []
-        var edits: [Diagnosis] = []
+        var chosen: [Fixer.Choice] = []
         // The contexts hold a scalar view each: gone before the new text is made.
         checking: do {
             let local = carry.map { Self.part($0.stretches.text, of: context) }
@@ -61,16 +61,12 @@ struct FixRun {
                 if let t = rule as? any TallyingRule { tallies[n] = t.tally(whole!, in: nil) }
                 diagnoses += rule.check(whole!)
             }
-            edits = Fixer.applicable(diagnoses).map { diagnoses[$0] }
-            diagnoses = []
-            guard let first = edits.first else { return nil }
+            chosen = Fixer.applicable(diagnoses, in: context.source)
+            guard let first = chosen.first else { return nil }
             // Edits in the front matter move the body: the next pass checks it whole.
             let offset = context.article.bodyByteOffset
-            let body = context.source.utf8
-            guard body.distance(from: body.startIndex, to: first.range.lowerBound) >= offset else { break checking }
-            oldRegions = TouchedStretches.regions(context.body, edits: edits.map {
-                (body.distance(from: body.startIndex, to: $0.range.lowerBound) - offset)..<(body.distance(from: body.startIndex, to: $0.range.upperBound) - offset)
-            })
+            guard first.range.lowerBound >= offset else { break checking }
+            oldRegions = TouchedStretches.regions(context.body, edits: chosen.map { ($0.range.lowerBound - offset)..<($0.range.upperBound - offset) })
             for (n, rule) in rules.enumerated() {
                 guard let t = rule as? any TallyingRule, let tally = tallies[n] else { continue }
                 let then: [Int]
@@ -84,15 +80,16 @@ struct FixRun {
                 untouched[n] = zip(tally, then).map { $0 - $1 }
             }
         }
-        guard !edits.isEmpty else { return nil }
-        let (text, placed) = Fixer.rewrite(context.source, edits)
-        guard !oldRegions.isEmpty else { return (text, edits.count, nil) }
+        guard !chosen.isEmpty else { return nil }
+        let (text, placed) = Fixer.rewrite(context.source, diagnoses, chosen)
+        diagnoses = []
+        guard !oldRegions.isEmpty else { return (text, chosen.count, nil) }
         let offset = context.article.bodyByteOffset
         let body = text[text.utf8.index(text.startIndex, offsetBy: offset)...]
         let regions = TouchedStretches.after(oldRegions, edits: placed.map {
             (($0.old.lowerBound - offset)..<($0.old.upperBound - offset), ($0.new.lowerBound - offset)..<($0.new.upperBound - offset))
         })
-        return (text, edits.count, Carry(bodyOffset: offset, stretches: TouchedStretches(body: body, regions: regions), tallies: tallies, untouched: untouched))
+        return (text, chosen.count, Carry(bodyOffset: offset, stretches: TouchedStretches(body: body, regions: regions), tallies: tallies, untouched: untouched))
     }
 
     /// An article whose body is `text` (touched stretches), with `context`'s front matter and newsroom files.
