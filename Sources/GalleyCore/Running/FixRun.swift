@@ -24,7 +24,8 @@ struct FixRun {
         for _ in 0..<Fixer.passes {
             guard let article = try? ArticleParser.parse(text, path: path, requireFrontMatter: false) else { break }
             let context = ArticleContext(path: path, article: article, resources: resources)
-            guard let done = pass(context, carry.flatMap { $0.bodyOffset == article.bodyByteOffset ? $0 : nil }) else { break }
+            if carry?.bodyOffset != article.bodyByteOffset { carry = nil }
+            guard let done = pass(context, &carry) else { break }
             carry = done.carry
             text = done.text
             total += done.applied
@@ -33,7 +34,11 @@ struct FixRun {
     }
 
     /// One check-and-apply: the new text, how many edits, what the next pass needs; nil when nothing applies.
-    func pass(_ context: ArticleContext, _ carry: Carry?) -> (text: String, applied: Int, carry: Carry?)? {
+    /// `carried` is taken: its text is freed with the scalar views, so that the new text can take their room
+    /// (a peak ~10 MB higher on 10 MB otherwise).
+    func pass(_ context: ArticleContext, _ carried: inout Carry?) -> (text: String, applied: Int, carry: Carry?)? {
+        var carry = carried
+        carried = nil
         var diagnoses: [Diagnosis] = []
         var tallies: [[Int]?] = Array(repeating: nil, count: rules.count)
         var untouched: [[Int]?] = tallies
@@ -80,6 +85,7 @@ struct FixRun {
                 untouched[n] = zip(tally, then).map { $0 - $1 }
             }
         }
+        carry = nil
         guard !chosen.isEmpty else { return nil }
         let (text, placed) = Fixer.rewrite(context.source, diagnoses, chosen)
         diagnoses = []
