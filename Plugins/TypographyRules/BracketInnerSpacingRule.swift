@@ -7,6 +7,7 @@ struct BracketInnerSpacingRule: CorrectableRule {
         summary: Message("引号、括号内侧不加空格", en: "No spaces just inside quotes and brackets"),
         severity: .warning,
         options: [SpacingMode.spec(canAdd: false)],
+        scope: .paragraph,
         triggering: [
             Example("第三批专精特新⟪“ 小巨人 ”⟫企业"),
             Example("示范区⟪（ 高⟫新区）党工委"),

@@ -6,6 +6,7 @@ struct ChineseNumeralZeroRule: CorrectableRule {
         id: "typography.chinese-numeral-zero",
         summary: Message("汉字数字中的零应写作“〇”", en: "The zero in Chinese numerals is written “〇”"),
         severity: .warning,
+        scope: .paragraph,
         triggering: [
             Example("二⟪0⟫二六年滨江冬季文化季开幕。"),
             Example("落款为二⟪O⟫二五年十月。"),

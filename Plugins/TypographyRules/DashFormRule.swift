@@ -6,6 +6,7 @@ struct DashFormRule: CorrectableRule {
         id: "typography.dash-form",
         summary: Message("破折号应为“——”", en: "The dash is written “——”"),
         severity: .warning,
+        scope: .paragraph,
         triggering: [
             Example("这不是一道选择题⟪--⟫而是必答题。"),
             Example("这不是选择题⟪—⟫而是必答题。"),

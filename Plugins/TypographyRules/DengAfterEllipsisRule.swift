@@ -6,6 +6,7 @@ struct DengAfterEllipsisRule: CorrectableRule {
         id: "typography.deng-after-ellipsis",
         summary: Message("省略号后不再用“等”“等等”", en: "No “等” or “等等” after an ellipsis"),
         severity: .warning,
+        scope: .paragraph,
         triggering: [
             Example("展出剪纸、面塑、泥塑……⟪等⟫十余项非遗技艺。"),
             Example("社区为老人配齐了轮椅、血压计、药箱……⟪等等⟫。"),

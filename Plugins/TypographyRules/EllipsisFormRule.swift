@@ -6,6 +6,7 @@ struct EllipsisFormRule: CorrectableRule {
         id: "typography.ellipsis-form",
         summary: Message("省略号应为“……”", en: "The ellipsis is written “……”"),
         severity: .warning,
+        scope: .paragraph,
         triggering: [
             Example("他说：“真办成了⟪...⟫”"),
             Example("剪纸、面塑⟪。。。⟫十余项"),

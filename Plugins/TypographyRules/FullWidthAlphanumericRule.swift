@@ -6,6 +6,7 @@ struct FullWidthAlphanumericRule: CorrectableRule {
         id: "typography.fullwidth-alphanumeric",
         summary: Message("数字和外文字母应使用半角形式", en: "Digits and Latin letters should be half-width"),
         severity: .warning,
+        scope: .paragraph,
         triggering: [
             Example("⟪２０２６⟫滨江冬季文化季开幕。"),
             Example("下载⟪ＡＰＰ⟫即可预约。"),

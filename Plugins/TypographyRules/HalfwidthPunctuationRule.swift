@@ -6,6 +6,7 @@ struct HalfwidthPunctuationRule: CorrectableRule {
         id: "typography.halfwidth-punctuation",
         summary: Message("中文语句中应使用全角标点", en: "Chinese text takes full-width punctuation"),
         severity: .warning,
+        scope: .paragraph,
         triggering: [
             Example("全市供热面积达312万平方米⟪,⟫新增面积18万平方米⟪; ⟫老旧管网改造已完工。"),
             Example("记者⟪:⟫今年外部环境怎么样⟪?⟫"),

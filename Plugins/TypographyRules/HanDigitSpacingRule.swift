@@ -7,6 +7,7 @@ struct HanDigitSpacingRule: CorrectableRule {
         summary: Message("汉字与数字之间的空格（印刷版不加，网络版加）", en: "Spaces between Chinese characters and digits (none in print, one on the web)"),
         severity: .warning,
         options: [SpacingMode.spec(canAdd: true)],
+        scope: .paragraph,
         triggering: [
             Example("⟪12 月 25 日⟫上午，示范区召开会议。"),
             Example("示范区申报⟪的 4 个⟫孵化载体全部进入考察阶段。"),

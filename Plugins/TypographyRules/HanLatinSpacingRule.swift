@@ -7,6 +7,7 @@ struct HanLatinSpacingRule: CorrectableRule {
         summary: Message("汉字与西文字母之间的空格（印刷版不加，网络版加）", en: "Spaces between Chinese characters and Latin letters (none in print, one on the web)"),
         severity: .warning,
         options: [SpacingMode.spec(canAdd: true)],
+        scope: .paragraph,
         triggering: [
             Example("在“焦我办”⟪APP 上⟫进行报备。"),
             Example("新款手⟪机 iPhone⟫发布。"),

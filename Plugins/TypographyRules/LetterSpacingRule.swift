@@ -8,6 +8,7 @@ struct LetterSpacingRule: CorrectableRule {
         summary: Message("汉字之间不应有空格（字距被拉开）", en: "No spaces between Chinese characters (letter-spaced text)"),
         severity: .warning,
         options: [SpacingMode.spec(canAdd: false)],
+        scope: .paragraph,
         triggering: [
             Example("明确了区⟪属 国 有 企 业 安 全 生 产 职 责⟫清单。"),
             Example("获批国家级⟪第 三 批 专 精 特 新 “ 小 巨 人 ”⟫企业。"),

@@ -8,6 +8,7 @@ struct LineEdgeSpacesRule: CorrectableRule {
         summary: Message("段首、行尾多余空格", en: "Stray spaces at the start or end of a line"),
         severity: .info,
         options: [SpacingMode.spec(canAdd: false)],
+        scope: .paragraph,
         triggering: [
             Example("⟪ ⟫本报讯（记者郭树勋）会议召开。", message: "段首多余空格"),
             Example("会议召开。⟪  ⟫\n\n第二段。", message: "行尾多余空格"),

@@ -8,6 +8,7 @@ struct PunctuationSpacingRule: CorrectableRule {
         summary: Message("全角标点、括号和引号外侧不加空格", en: "No spaces around full-width punctuation, brackets and quotes"),
         severity: .warning,
         options: [SpacingMode.spec(canAdd: false)],
+        scope: .paragraph,
         triggering: [
             Example("示范⟪区 （高新区） 党⟫工委书记主持会议。"),
             Example("本报讯（记者郭树勋⟪） 12⟫月25日上午"),

@@ -7,6 +7,7 @@ struct RangeConnectorRule: CorrectableRule {
         summary: Message("数值范围的连接号用“～”", en: "Numeric ranges are joined with “～”"),
         severity: .warning,
         options: [OptionSpec("connector", default: .string("～"), "连接号：～（默认）或 —")],
+        scope: .paragraph,
         triggering: [
             Example("预计每天接待游客150⟪-⟫200人次。"),
             Example("气温将下降6⟪~⟫8℃。"),

@@ -6,6 +6,7 @@ struct RepeatedPunctuationRule: CorrectableRule {
         id: "typography.repeated-punctuation",
         summary: Message("标点符号重复", en: "Repeated punctuation mark"),
         severity: .error,
+        scope: .paragraph,
         triggering: [
             Example("全市供热面积达312万平方米⟪，，⟫新增面积18万平方米。"),
             Example("活动持续到月底⟪。。⟫"),

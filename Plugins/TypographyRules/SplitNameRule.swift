@@ -8,6 +8,7 @@ struct SplitNameRule: CorrectableRule {
         summary: Message("人名被空格拆开", en: "A name split by a space"),
         severity: .warning,
         needs: [.frontMatter],
+        scope: .paragraph,
         triggering: [
             Example(article("本报讯（记者付凯明）昨日，记者⟪付凯 明⟫在现场看到。")),
             Example(article("本报讯（记者付凯明）一线采访的⟪郭 树勋⟫说。"), files: ["staff.yml": "staff:\n  - name: 郭树勋\n    roles: [记者]\n"]),

@@ -7,6 +7,7 @@ struct SplitNumberRule: CorrectableRule {
         id: "typography.split-number",
         summary: Message("数字与单位被换行拆开", en: "A number split from its unit by a line break"),
         severity: .warning,
+        scope: .paragraph,
         triggering: [
             Example("本报讯（记者付凯明）⟪12\n月⟫18日，专家现场考察。"),
             Example("实现销售收入⟪480\n余⟫万元。"),

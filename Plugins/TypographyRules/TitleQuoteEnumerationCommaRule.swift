@@ -6,6 +6,7 @@ struct TitleQuoteEnumerationCommaRule: CorrectableRule {
         id: "typography.title-quote-enumeration-comma",
         summary: Message("并列的书名号或引号之间不用顿号", en: "No 、 between adjacent titles or quotations"),
         severity: .warning,
+        scope: .paragraph,
         triggering: [
             Example("书展推出《江城旧事》⟪、⟫《滨江百桥》等新书。"),
             Example("提出“早开工”⟪、⟫“快投产”⟪、⟫“稳达效”的目标。"),

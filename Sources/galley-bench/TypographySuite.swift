@@ -69,7 +69,8 @@ struct TypographySuite {
         notes.append("MB = 10^6 bytes; throughput = input bytes / median wall time of \(runs) runs, single-threaded on both sides")
         notes.append("galley: typographyPlugin, \(galley.ruleIDs.count) rules (\(galley.ruleIDs.joined(separator: ", "))), default options, print profile; "
             + "check = Checker.check(text:) (parse, every rule, findings placed and sorted), fix = Checker.fix(text:) "
-            + "(check-and-apply passes of the correctable rules until nothing is left, as galley check --fix); "
+            + "(check-and-apply passes of the correctable rules until nothing is left, as galley check --fix; each pass after the first "
+            + "checks again only the stretches between empty lines the one before edited); "
             + "run in a child process (galley-bench \(TypographyChild.command)) whose peak RSS the kernel reports on exit")
         if let peer {
             notes.append("peer: \(peerName): format() on the same file (one warm-up call on the page first); "

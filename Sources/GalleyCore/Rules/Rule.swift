@@ -46,3 +46,15 @@ extension Rule {
     /// The rule's id, for convenience.
     public var id: String { Self.description.id }
 }
+
+/// A correctable rule whose diagnoses in a stretch between empty lines depend on that stretch and on a tally
+/// of the whole body (how often each form occurs, for a majority), the tally being the sum of the stretches'.
+/// `--fix` then re-checks only the stretches its edits touched while the body's tally stays the same.
+public protocol TallyingRule: CorrectableRule {
+    /// The tally of the stretches of `article`'s body within `ranges` (UTF-8 offsets of the body, in order,
+    /// each a run of whole stretches), or of the whole body: the element-wise sum of the stretches' tallies
+    /// (zero for line feeds alone).
+    func tally(_ article: ArticleContext, in ranges: [Range<Int>]?) -> [Int]
+    /// The diagnoses `check` gives, for a body whose tally is `tally`; `article` may hold only some of its stretches.
+    func check(_ article: ArticleContext, tally: [Int]) -> [Diagnosis]
+}

@@ -14,12 +14,16 @@ public struct RuleDescription: Sendable {
     /// The rule reads the opening of the body (a dateline): the example harness then puts its
     /// multi-byte prefix in the front matter rather than before the body.
     public let readsBodyStart: Bool
+    /// How far the text a diagnosis depends on may reach; `--fix` re-checks only what its edits touched
+    /// for `.paragraph` rules.
+    public let scope: RuleScope
 
     public init(id: String, summary: Message, severity: Severity, options: [OptionSpec] = [],
-                needs: Set<RuleNeed> = [], readsBodyStart: Bool = false, triggering: [Example], nonTriggering: [Example],
-                corrections: [Example] = [])
+                needs: Set<RuleNeed> = [], readsBodyStart: Bool = false, scope: RuleScope = .article,
+                triggering: [Example], nonTriggering: [Example], corrections: [Example] = [])
     {
         self.readsBodyStart = readsBodyStart
+        self.scope = scope
         self.id = id
         self.summary = summary
         self.severity = severity
@@ -43,6 +47,15 @@ public struct RuleDescription: Sendable {
         guard let first = s.first, let last = s.last, first != "-", last != "-", !s.contains("--") else { return false }
         return s.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
+}
+
+/// How much of the body a rule's diagnoses depend on.
+public enum RuleScope: Sendable {
+    /// Any of it (the safe default): counts across the article, pairs across paragraphs, the body's start.
+    case article
+    /// Only the stretch between two empty lines (`\n\n`) it lies in, besides the front matter and the
+    /// newsroom files: the rule never looks past an empty line, and flags nothing on one.
+    case paragraph
 }
 
 /// What a rule needs beyond the article text.

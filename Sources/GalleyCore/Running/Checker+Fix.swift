@@ -33,11 +33,7 @@ extension Checker {
 
     /// `context.source` with the certain fixes of `rules` applied until none is left, and how many.
     func fixedText(_ context: ArticleContext, rules: [any CorrectableRule]) -> (text: String, applied: Int) {
-        Fixer.fix(context.source) { text in
-            guard let article = try? ArticleParser.parse(text, path: context.path, requireFrontMatter: false) else { return [] }
-            let c = ArticleContext(path: context.path, article: article, resources: context.resources).withBodyScalars()
-            return rules.flatMap { $0.check(c) }
-        }
+        FixRun(path: context.path, resources: context.resources, rules: rules).run(context.source)
     }
 
     /// The enabled correctable rules whose needs the article meets.
