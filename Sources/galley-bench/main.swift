@@ -206,7 +206,8 @@ print("date:   \(today())")
 print("cores:  \(sysconf(Int32(_SC_NPROCESSORS_ONLN)))")
 print("git:    \(gitVersion)")
 print("galley: \(galleyVersion)")
-print("temp:   \(scratch) (removed at the end)")
+let keepScratch = getenv("GALLEY_BENCH_KEEP") != nil
+print("temp:   \(scratch) (\(keepScratch ? "kept: GALLEY_BENCH_KEEP is set" : "removed at the end"))")
 
 var allPassed = true
 for suite in selected {
@@ -222,5 +223,6 @@ for suite in selected {
         allPassed = false
     }
 }
-Disk.removeScratch(scratch)
+// GALLEY_BENCH_KEEP leaves the repositories for profiling (perf record galley check --each in them).
+if !keepScratch { Disk.removeScratch(scratch) }
 exit(allPassed ? 0 : 1)
