@@ -150,6 +150,25 @@ import Testing
         expectNoLoss(page: page, result)
     }
 
+    @Test func aBylineWithTwoRolesOrTwoNamesKeepsItsFormAndEveryCredit() {
+        let page = "本报记者 王海滔 通讯员 李明\n\n清晨六点，江湾路早市\n已经热闹起来。\n\n本报记者 张三、李四\n\n老街换新颜，居民\n笑开颜。\n"
+        let result = PageImporter.read(page, options: Self.options)
+        #expect(result.articles.count == 2)
+        #expect(result.articles[0].credits == [Credit(role: "记者", name: "王海滔"), Credit(role: "通讯员", name: "李明")])
+        #expect(result.articles[0].paragraphs.first?.string == "本报记者 王海滔 通讯员 李明")
+        #expect(result.articles[1].credits == [Credit(role: "记者", name: "张三"), Credit(role: "记者", name: "李四")])
+        #expect(result.articles[1].paragraphs.first?.string == "本报记者 张三、李四")
+        expectNoLoss(page: page, result)
+    }
+
+    @Test func pdftotextPageBreaksAreLayoutNotText() {
+        let page = "本报讯（记者王海滔）11月26日，滨江\n新区举行冬季长跑赛。\n\u{0C}\n长跑赛开跑\n\u{0C}"
+        let result = PageImporter.read(page, options: Self.options)
+        #expect(result.articles.map { $0.headline?.string } == ["长跑赛开跑"])
+        #expect(result.articles[0].body == "本报讯（记者王海滔）11月26日，滨江新区举行冬季长跑赛。")
+        #expect(result.warnings.isEmpty)
+    }
+
     @Test func unreadableCreditsAreAWarningNotAGuess() {
         let page = "本报讯（本报综合报道）近日，滨江新区\n发布冬季出行提示。\n"
         let result = PageImporter.read(page, options: Self.options)

@@ -16,14 +16,9 @@ enum DatelineParser {
         return Parsed(dateline: dateline, credits: [], unreadCredits: String(inside))
     }
 
-    /// `本报记者 付凯明` → 记者 付凯明.
-    static func parse(bylineLine text: String) -> (role: String, credits: [Credit])? {
-        let spaced = String(text.map { $0 == "\u{3000}" ? " " : $0 })
-        guard let role = roles.first(where: { spaced.hasPrefix("本报" + $0) }) ?? roles.first(where: { spaced.hasPrefix($0) }) else { return nil }
-        let prefix = spaced.hasPrefix("本报") ? "本报" + role : role
-        let names = spaced.dropFirst(prefix.count).split(whereSeparator: { $0 == " " || $0 == "、" }).map(String.init)
-        guard !names.isEmpty, names.allSatisfy(isName) else { return nil }
-        return (prefix, names.map { Credit(role: canonicalRole(role), name: $0) })
+    /// `本报记者 付凯明` → 记者 付凯明; `本报记者 王海滔 通讯员 李明`, `本报记者 张三、李四` as in a 电头.
+    static func parse(bylineLine text: String) -> [Credit]? {
+        credits(in: String(text.drop { $0 == "本" || $0 == "报" }))
     }
 
     /// `本报记者 蒋一帆 摄` → 摄影记者 蒋一帆.

@@ -63,8 +63,9 @@ struct PageLine: Sendable {
         return out
     }
 
+    /// Spaces, and the form feed `pdftotext` puts at each page end: layout, not text.
     static func isSpace(_ c: Character) -> Bool {
-        c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}" || c == "\r"
+        c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}" || c == "\r" || c == "\u{0C}" || c == "\u{0B}"
     }
 }
 

@@ -12,8 +12,9 @@ struct PieceReader {
         var bylineParagraph: MappedText?
         var credits: [Credit] = []
         if segment.opening == .byline, let parsed = DatelineParser.parse(bylineLine: firstLine.raw) {
-            bylineParagraph = PieceReader.spacedByline(firstLine.text, prefix: parsed.role, credits: parsed.credits)
-            credits = parsed.credits
+            // The byline's spaces are part of its form (`本报记者 付凯明`): kept as printed.
+            bylineParagraph = firstLine.textKeepingSpaces
+            credits = parsed
             bodyLines.removeFirst()
         }
         let builder = ParagraphBuilder(lines: lines, indices: bodyLines)
@@ -76,21 +77,5 @@ struct PieceReader {
         let indices = segment.lines.filter { !lines[$0].isBlank } + (segment.headline ?? [])
         let numbers = indices.map { lines[$0].number }
         return numbers.min()!...numbers.max()!
-    }
-
-    /// `本报记者付凯明` as mapped text with the spaces a byline prints: `本报记者 付凯明`.
-    static func spacedByline(_ text: MappedText, prefix: String, credits: [Credit]) -> MappedText {
-        var cuts: Set<Int> = [prefix.count]
-        var at = prefix.count
-        for credit in credits.dropLast() {
-            at += credit.name.count
-            cuts.insert(at)
-        }
-        var out = MappedText()
-        for (i, character) in text.characters.enumerated() {
-            if cuts.contains(i) { out.append(" ", at: nil) }
-            out.append(character, at: text.positions[i])
-        }
-        return out
     }
 }

@@ -3,7 +3,8 @@ internal import CGalleySupport
 extension Newsroom {
     /// Writes the articles of an imported page under `articles/<issue>/` and checks them in as one
     /// revision whose trailers name the source file and its SHA-256. Refuses, writing nothing, when an
-    /// id is taken; removes what it wrote when the check-in fails.
+    /// id is taken; removes what it wrote when the check-in fails before its commit (after it, the files
+    /// are the committed articles and stay).
     public func checkIn(_ page: PageImport, sourceName: String, sourceBytes: [UInt8], message: String?,
                         author: Signature? = nil) throws(GalleyError) -> CheckInResult {
         guard !page.articles.isEmpty else { throw .usage("\(sourceName): nothing to import") }
@@ -15,6 +16,7 @@ extension Newsroom {
             if FileSystem.exists(root + "/" + relative) { throw .alreadyExists(path: relative) }
         }
         try FileSystem.makeDirectories(root + "/" + folder)
+        let tipBefore = try tipCommit()
         var written: [String] = []
         do {
             var prepared: [PreparedArticle] = []
@@ -29,7 +31,9 @@ extension Newsroom {
             let summary = message ?? "Import \(Newsroom.oneLine(sourceName)): \(page.articles.count) articles of \(page.options.issue.iso) page \(page.options.page)"
             return try checkIn(prepared, message: summary, author: author, extraTrailers: trailers)
         } catch {
-            for path in written { _ = FileSystem.remove(path) }
+            if (try? tipCommit()) == tipBefore {
+                for path in written { _ = FileSystem.remove(path) }
+            }
             throw error
         }
     }
