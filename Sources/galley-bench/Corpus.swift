@@ -206,8 +206,9 @@ enum Disk {
     }
 
     /// Removes a folder the bench made (refuses anything outside `/tmp/galley-bench-`).
+    /// Removes a scratch folder, unless GALLEY_BENCH_KEEP asks to keep them all for profiling.
     static func removeScratch(_ path: String) {
-        guard path.hasPrefix("/tmp/galley-bench-"), !path.contains("/../") else { return }
+        guard getenv("GALLEY_BENCH_KEEP") == nil, path.hasPrefix("/tmp/galley-bench-"), !path.contains("/../") else { return }
         removeTree(path)
     }
 

@@ -198,7 +198,7 @@ struct EachSuite {
         }
         checks.append("counts consistent (revisions, distinct blobs, files read, findings vs the generator's bookkeeping): "
             + (problems.isEmpty ? "yes" : "see FAIL lines"))
-        if getenv("GALLEY_BENCH_KEEP") == nil { Disk.removeScratch(dir) }
+        Disk.removeScratch(dir)
     }
 
     func progress(_ text: String) { BenchContext.progress(text) }

@@ -224,5 +224,5 @@ for suite in selected {
     }
 }
 // GALLEY_BENCH_KEEP leaves the repositories for profiling (perf record galley check --each in them).
-if !keepScratch { Disk.removeScratch(scratch) }
+Disk.removeScratch(scratch)
 exit(allPassed ? 0 : 1)

@@ -1,11 +1,12 @@
 import GalleyCore
+import GalleyTestSupport
 import Testing
 
 /// The bench's contract: the pieces give back both texts.
 @Suite struct DiffReconstructionTests {
     /// Pseudo-random edits (deterministic), re-wraps, moves, atoms, emoji and CJK extension B.
     static func variants() -> [(String, String)] {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let page = DiffSample.page()
         var out: [(String, String)] = [
             (page, DiffSample.page(width: 19)),
@@ -45,18 +46,4 @@ import Testing
             }
         }
     }
-}
-
-/// A small deterministic generator (SplitMix64), so the variants are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
 }

@@ -1,4 +1,5 @@
 @testable import GalleyCore
+import GalleyTestSupport
 import Testing
 
 /// `FixRun` checks only the stretches an earlier pass touched; what an edit reveals in a stretch it did not
@@ -76,11 +77,8 @@ import Testing
     }
 
     @Test func stretchesAreFoundAsByAScanOfEveryByte() {
-        var state: UInt64 = 7
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % n
-        }
+        var random = SeededRandom(seed: 7)
+        func next(_ n: Int) -> Int { random.next(n) }
         for _ in 0..<300 {
             let body = String((0..<next(90)).map { _ in ["a", "\n", "\n", "甲", " "][next(5)] }.joined())[...]
             let bytes = Array(body.utf8)

@@ -1,4 +1,5 @@
 import GalleyCore
+import GalleyTestSupport
 import Testing
 
 /// Pages written for these tests: other column widths, headlines before their articles, other openings.
@@ -189,19 +190,11 @@ import Testing
 /// Pages made of shuffled pieces of the test pages and odd lines: the importer never traps, and the
 /// no-loss property holds whatever it makes of them.
 @Suite struct PageImportRobustnessTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state ^ (state >> 33)
-        }
-    }
-
     @Test func shuffledPagesLoseNothing() {
         let pool = (PageImportTests.headlinesBefore + "\n" + PageImportTests.splits).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             + ["", "", "——", "本报讯", "本报讯（", "（）", "本报记者", "本报记者 甲", "  ", "。。。", "”，", "a b  c", "１２３", "\u{3000}\u{3000}正文",
                "图为", "昨日，", "新华社北京1月1日电（记者）", "😀 表情 ", "\t制表\t符", "摄", "本报记者 蒋一帆 摄"]
-        var rng = Generator(state: 2026)
+        var rng = SeededRandom(seed: 2026)
         for _ in 0..<120 {
             let count = Int.random(in: 0...40, using: &rng)
             let page = (0..<count).map { _ in pool.randomElement(using: &rng)! }.joined(separator: "\n")

@@ -26,9 +26,6 @@ public struct MappedText: Sendable, Equatable {
     public var count: Int { characters.count }
     public var first: Character? { characters.first }
     public var last: Character? { characters.last }
-    /// First source line this text draws on.
-    public var firstLine: Int? { positions.lazy.compactMap { $0?.line }.first }
-    public var lastLine: Int? { positions.reversed().lazy.compactMap { $0?.line }.first }
 
     public mutating func append(_ character: Character, at position: SourcePosition?) {
         characters.append(character)
@@ -38,20 +35,5 @@ public struct MappedText: Sendable, Equatable {
     public mutating func append(_ other: MappedText) {
         characters += other.characters
         positions += other.positions
-    }
-
-    /// The text from character `offset` on.
-    func dropping(first offset: Int) -> MappedText {
-        var out = MappedText()
-        out.characters = Array(characters.dropFirst(offset))
-        out.positions = Array(positions.dropFirst(offset))
-        return out
-    }
-
-    func prefix(_ length: Int) -> MappedText {
-        var out = MappedText()
-        out.characters = Array(characters.prefix(length))
-        out.positions = Array(positions.prefix(length))
-        return out
     }
 }

@@ -44,18 +44,10 @@ public enum PageImporter {
 extension PageImporter {
     /// Reads a page file: its bytes (for the trailer's SHA-256) and its text. Empty or blank pages,
     /// binary and undecodable files are refused with one clear error.
-    public static func readSource(_ path: String, displayPath: String, encoding: SourceEncoding = .utf8) throws(GalleyError) -> (bytes: [UInt8], text: String) {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readFile(path, limit: SourceText.maximumBytes)
-        } catch .fileNotFound {
-            throw .fileNotFound(path: displayPath)
-        } catch .notAFile {
-            throw .notAFile(path: displayPath)
-        }
-        let decoded = try SourceText.decode(bytes, path: displayPath, encoding: encoding)
+    public static func readSource(_ path: String, cwd: String, encoding: SourceEncoding = .utf8) throws(GalleyError) -> (bytes: [UInt8], text: String) {
+        let (bytes, decoded) = try SourceText.read(path, cwd: cwd, encoding: encoding)
         guard decoded.text.contains(where: { !PageLine.isSpace($0) && !$0.isNewline }) else {
-            throw .usage("\(displayPath): the page is empty; nothing to import")
+            throw .usage("\(path): the page is empty; nothing to import")
         }
         return (bytes, decoded.text)
     }

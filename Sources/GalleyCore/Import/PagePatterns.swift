@@ -21,7 +21,7 @@ enum PagePatterns {
         if text.hasPrefix("本报讯") { return true }
         // Cheap tests first: the regex is slow next to a prefix check, and most lines fail both.
         guard text.hasPrefix("本报") || text.hasPrefix("新华社") || text.hasPrefix("中新社") else { return false }
-        return (try? datelineRegex.prefixMatch(in: text)) != nil
+        return (try? DatelineParser.openingRegex.prefixMatch(in: text)) != nil
     }
 
     /// `本报记者 付凯明` alone on its line: an interview's or feature's byline.
@@ -52,7 +52,6 @@ enum PagePatterns {
         return (try? captionRegex.prefixMatch(in: text)) != nil
     }
 
-    static var datelineRegex: Regex<Substring> { #/(?:本报|新华社|中新社)[^，。、；（）\s]{0,12}?\d{1,2}月\d{1,2}日电/# }
     static var bylineRegex: Regex<Substring> { #/本报(?:特约|实习|见习)?(?:记者|通讯员)\s*[\p{Han}·]{2,5}(?:[\s、][\p{Han}·]{2,5}){0,3}/# }
     static var photoCreditRegex: Regex<Substring> { #/(?:本报)?(?:摄影)?(?:记者|通讯员)?\s*[\p{Han}·]{2,5}(?:[\s、][\p{Han}·]{2,5}){0,2}\s*摄/# }
     static var captionRegex: Regex<Substring> { #/(?:昨日|今日|前日|近日|日前|当日|昨天|今天|\d{1,2}月\d{1,2}日)，/# }

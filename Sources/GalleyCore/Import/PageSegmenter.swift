@@ -85,7 +85,7 @@ struct PageSegmenter {
 
     private mutating func attach(_ group: [Int], to current: inout PageSegment?) {
         switch side {
-        case .after, .auto:
+        case .after, .auto:  // `side` is never .auto here: init resolved it
             if current?.hasBody == true {
                 current!.headline = group
                 close(&current)

@@ -26,9 +26,9 @@ public struct LayoutDefaults: Sendable {
         }
         for (key, value) in fields {
             switch key {
-            case "measure": d.settings.measure = d.int(value, "layout.measure", 1...1000) ?? d.settings.measure
-            case "lines": d.settings.linesPerColumn = d.int(value, "layout.lines", 1...100_000) ?? d.settings.linesPerColumn
-            case "columns": d.settings.columns = d.int(value, "layout.columns", 1...1000) ?? d.settings.columns
+            case "measure": d.settings.measure = d.int(value, "layout.measure", LayoutSettings.measureRange) ?? d.settings.measure
+            case "lines": d.settings.linesPerColumn = d.int(value, "layout.lines", LayoutSettings.linesRange) ?? d.settings.linesPerColumn
+            case "columns": d.settings.columns = d.int(value, "layout.columns", LayoutSettings.columnsRange) ?? d.settings.columns
             case "indent": d.settings.indent = d.int(value, "layout.indent", 0...10) ?? d.settings.indent
             case "prohibition":
                 if let v = value.string.flatMap(ProhibitionLevel.init(rawValue:)) { d.settings.prohibition = v } else {

@@ -41,6 +41,14 @@ public struct LayoutSettings: Sendable, Equatable {
     public var compressesAdjacentMarks: Bool { compressAdjacentPunctuation ?? (resolution == .squeeze) }
 }
 
+extension LayoutSettings {
+    /// What galley.yml and the command line may ask for: wide enough for any newspaper grid, small
+    /// enough that a PDF page of the slot stays within what viewers open.
+    public static let measureRange = 1...200
+    public static let linesRange = 1...10_000
+    public static let columnsRange = 1...100
+}
+
 /// CLREQ 3.1.7 levels of line-start and line-end prohibition (行首行尾禁则).
 public enum ProhibitionLevel: String, Sendable, CaseIterable {
     /// 点号 and closing marks not at a line start; opening marks not at a line end.

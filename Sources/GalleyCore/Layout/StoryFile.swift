@@ -16,17 +16,7 @@ public struct StoryFile: Sendable {
     /// Reads and decodes `path` (relative to `cwd`) like a check-in does: binary data, invalid UTF-8
     /// (with a GB18030 hint) and broken front matter are refused with a `GalleyError` naming the path.
     public static func read(_ path: String, cwd: String) throws(GalleyError) -> StoryFile {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readFile(FileSystem.absolute(path, from: cwd), limit: SourceText.maximumBytes)
-        } catch .fileNotFound {
-            throw .fileNotFound(path: path)
-        } catch .notAFile {
-            throw .notAFile(path: path)
-        } catch .tooLarge(_, let size, let limit) {
-            throw .tooLarge(path: path, bytes: size, limit: limit)
-        }
-        let source = try SourceText.decode(bytes, path: path).text
+        let source = try SourceText.read(path, cwd: cwd).text.text
         return StoryFile(path: path, article: try ArticleParser.parse(source, path: path, requireFrontMatter: false))
     }
 

@@ -114,9 +114,28 @@ struct EachCheckpoint {
         return f
     }
 
+    /// The field with `escape`'s backslash escapes undone, read from the bytes once.
     private static func unescape(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
         guard b[r].contains(92) else { return text(b, r) }
-        return unescape(Substring(text(b, r)))
+        var out: [UInt8] = []
+        out.reserveCapacity(r.count)
+        var escaped = false
+        for byte in b[r] {
+            if escaped {
+                switch byte {
+                case UInt8(ascii: "t"): out.append(9)
+                case UInt8(ascii: "n"): out.append(10)
+                case UInt8(ascii: "r"): out.append(13)
+                default: out.append(byte)
+                }
+                escaped = false
+            } else if byte == 92 {
+                escaped = true
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func line(_ f: Finding) -> String {
@@ -127,21 +146,6 @@ struct EachCheckpoint {
             f.fixable ? "1" : "0", f.text, f.message.zh, f.message.en, f.replacement.map { "=" + $0 } ?? "-", f.anchor,
         ]
         return fields.map(escape).joined(separator: "\t")
-    }
-
-    static func finding(_ fields: [Substring]) -> Finding? {
-        guard fields.count == 19, let severity = Severity(rawValue: String(fields[6])),
-              let line = Int(fields[7]), let column = Int(fields[8]), let length = Int(fields[10]), let byteLength = Int(fields[12])
-        else { return nil }
-        func opt(_ s: Substring) -> String? { s == "-" ? nil : unescape(s) }
-        var f = Finding(rule: unescape(fields[5]), severity: severity, path: unescape(fields[1]), revision: opt(fields[2]),
-                        line: line, column: column, offset: Int(fields[9]), length: length, byteOffset: Int(fields[11]),
-                        byteLength: byteLength, text: unescape(fields[14]), message: Message(unescape(fields[15]), en: unescape(fields[16])),
-                        replacement: fields[17] == "-" ? nil : String(unescape(fields[17]).dropFirst()), fixable: fields[13] == "1")
-        f.introduced = opt(fields[3])
-        f.fixed = opt(fields[4])
-        f.anchor = unescape(fields[18])
-        return f
     }
 
     /// Backslash escapes for tab, newline, CR and backslash, so every field stays on its line.
@@ -155,28 +159,6 @@ struct EachCheckpoint {
             case "\r": out += "\\r"
             case "\\": out += "\\\\"
             default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
-
-    static func unescape(_ s: Substring) -> String {
-        guard s.utf8.contains(92) else { return String(s) }
-        var out = ""
-        var escaped = false
-        for ch in s.unicodeScalars {
-            if escaped {
-                switch ch {
-                case "t": out += "\t"
-                case "n": out += "\n"
-                case "r": out += "\r"
-                default: out.unicodeScalars.append(ch)
-                }
-                escaped = false
-            } else if ch == "\\" {
-                escaped = true
-            } else {
-                out.unicodeScalars.append(ch)
             }
         }
         return out

@@ -55,6 +55,21 @@ public struct SourceText: Sendable {
         return SourceText(text: text, normalizations: notes)
     }
 
+    /// Reads and decodes the file at `path` (relative to `cwd`); every error names `path` as given.
+    public static func read(_ path: String, cwd: String, encoding: SourceEncoding = .utf8) throws(GalleyError) -> (bytes: [UInt8], text: SourceText) {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readFile(FileSystem.absolute(path, from: cwd), limit: maximumBytes)
+        } catch .fileNotFound {
+            throw .fileNotFound(path: path)
+        } catch .notAFile {
+            throw .notAFile(path: path)
+        } catch .tooLarge(_, let size, let limit) {
+            throw .tooLarge(path: path, bytes: size, limit: limit)
+        }
+        return (bytes, try decode(bytes, path: path, encoding: encoding))
+    }
+
     /// 1-based line and column (in characters) of the first invalid UTF-8 byte.
     static func invalidUTF8Position(_ bytes: [UInt8]) -> (Int, Int) {
         var line = 1

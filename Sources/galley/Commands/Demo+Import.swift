@@ -10,7 +10,7 @@ extension Galley.Demo {
         for page in pages {
             print("\n== galley import \(page.display) --issue \(page.issue.iso) --page \(page.page)")
             print("(column lines rejoined, justification spaces removed, pieces cut at their openings, headlines attached)")
-            let source = try PageImporter.readSource(page.path, displayPath: page.display)
+            let source = try PageImporter.readSource(page.display, cwd: newsroom.root)
             let result = PageImporter.read(source.text, options: ImportOptions(issue: page.issue, page: page.page))
             let name = page.display.split(separator: "/").last.map(String.init) ?? page.display
             let revision = try newsroom.checkIn(result, sourceName: name, sourceBytes: source.bytes, message: nil).revision

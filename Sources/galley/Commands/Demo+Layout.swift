@@ -11,8 +11,10 @@ extension Galley.Demo {
         let settings = LayoutSettings(measure: 13, linesPerColumn: 40, columns: 3)
         print("\n== galley fit \(path) --measure 13 --lines 40 --columns 3")
         print("(set on the grid under the CLREQ line-start and line-end rules: does it fit three columns of 40 lines?)")
+        // Read and set once: the copyfit and both exports show the same story.
         let file = try StoryFile.read(path, cwd: newsroom.root)
-        print(Copyfit(file.typeset(settings)).text(title: path), terminator: "")
+        let story = file.typeset(settings)
+        print(Copyfit(story).text(title: path), terminator: "")
 
         // Exports go to exports/, which the newsroom's .git/info/exclude keeps out of `git status`.
         let folder = newsroom.root + "/exports"
@@ -22,7 +24,7 @@ extension Galley.Demo {
             guard let exporter = builtInExporters.first(where: { $0.format == format }) else { continue }
             let output = "exports/a1-hightech-park.\(format)"
             let options = try exporter.resolvedOptions(format == "pdf" ? [(name: "grid", value: "on")] : [])
-            let job = try ExportJob.load(path, cwd: newsroom.root, settings: settings, options: options)
+            let job = ExportJob(frontMatter: file.article.frontMatter, text: file.text, story: story, options: options)
             let bytes = try exporter.init().export(job)
             try ExportJob.write(bytes, to: output, cwd: newsroom.root)
             print("\n== galley export \(path) --measure 13 --lines 40 --columns 3 -o \(output)\(format == "pdf" ? " --option grid=on" : "")")

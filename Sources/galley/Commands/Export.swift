@@ -29,22 +29,12 @@ extension Galley {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
         var output: String?
 
-        @Option(help: "Characters per line (the measure; default: galley.yml's layout.measure, else 13).")
-        var measure: Int?
-
-        @Option(help: "Columns the story is given (default: layout.columns, else 1).")
-        var columns: Int?
-
-        @Option(help: "Lines per column (default: layout.lines, else 70).")
-        var lines: Int?
+        @OptionGroup var grid: GridOptions
 
         @Option(name: .customLong("option"), help: ArgumentHelp("An exporter option, e.g. page=a3 or grid=on (repeatable).", valueName: "name=value"))
         var options: [String] = []
 
         func validate() throws {
-            if let measure { guard (4...60).contains(measure) else { throw ValidationError("--measure takes 4 to 60 characters") } }
-            if let columns { guard (1...20).contains(columns) else { throw ValidationError("--columns takes 1 to 20 columns") } }
-            if let lines { guard (1...1000).contains(lines) else { throw ValidationError("--lines takes 1 to 1000 lines") } }
             if options.contains(where: { !$0.contains("=") }) { throw ValidationError("--option takes name=value") }
         }
 
@@ -59,12 +49,7 @@ extension Galley {
                 throw GalleyError.usage("a PDF is not for the terminal: write it with -o FILE.pdf, or pipe it")
             }
             let cwd = Output.currentDirectory()
-            let defaults = LayoutDefaults.load(from: cwd)
-            for w in defaults.warnings { Output.stderr("galley: warning: \(w)") }
-            var settings = defaults.settings
-            settings.measure = measure ?? min(60, max(4, settings.measure))
-            settings.columns = columns ?? min(20, settings.columns)
-            settings.linesPerColumn = lines ?? min(1000, settings.linesPerColumn)
+            let settings = try grid.settings(cwd: cwd)
             let job = try ExportJob.load(path, cwd: cwd, settings: settings, options: resolved)
             let bytes = try exporter.init().export(job)
             if let output {

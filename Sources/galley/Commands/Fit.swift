@@ -19,61 +19,17 @@ extension Galley {
         @Argument(help: "An article file or a plain text file.")
         var path: String
 
-        @Option(help: "Characters per line (the measure, 栏宽; default: galley.yml's layout.measure, else 13).")
-        var measure: Int?
-
-        @Option(help: "Lines per column (default: layout.lines, else 70).")
-        var lines: Int?
-
-        @Option(help: "Columns the story is given (default: layout.columns, else 1).")
-        var columns: Int?
-
-        @Option(help: "Line-start and line-end rules: basic, gb or strict (default: layout.prohibition, else gb).")
-        var prohibition: String?
-
-        @Option(help: "How a prohibited break is settled: push-out (as the sample page does) or squeeze (default: layout.resolution, else push-out).")
-        var resolution: String?
+        @OptionGroup var grid: GridOptions
 
         @Option(help: "Output format: text or json.")
         var format: String = "text"
 
         func run() throws {
-            let settings = try layoutSettings()
+            let settings = try grid.settings(cwd: Output.currentDirectory())
             guard ["text", "json"].contains(format) else { throw GalleyError.usage("unknown format '\(format)' (choose text or json)") }
             let story = try StoryFile.read(path, cwd: Output.currentDirectory())
             let copyfit = Copyfit(story.typeset(settings))
             Output.stdout(format == "json" ? copyfit.json() : copyfit.text(title: path))
-        }
-
-        private func layoutSettings() throws(GalleyError) -> LayoutSettings {
-            let defaults = LayoutDefaults.load(from: Output.currentDirectory())
-            for w in defaults.warnings { Output.stderr("galley: warning: \(w)") }
-            var settings = defaults.settings
-            if let measure {
-                guard (1...1000).contains(measure) else { throw .usage("--measure takes a number of characters between 1 and 1000, not \(measure)") }
-                settings.measure = measure
-            }
-            if let lines {
-                guard (1...100_000).contains(lines) else { throw .usage("--lines takes a number of lines between 1 and 100000, not \(lines)") }
-                settings.linesPerColumn = lines
-            }
-            if let columns {
-                guard (1...1000).contains(columns) else { throw .usage("--columns takes a number between 1 and 1000, not \(columns)") }
-                settings.columns = columns
-            }
-            if let prohibition {
-                guard let level = ProhibitionLevel(rawValue: prohibition) else {
-                    throw .usage("unknown --prohibition '\(prohibition)' (choose basic, gb or strict)")
-                }
-                settings.prohibition = level
-            }
-            if let resolution {
-                guard let mode = ProhibitionResolution(rawValue: resolution) else {
-                    throw .usage("unknown --resolution '\(resolution)' (choose push-out or squeeze)")
-                }
-                settings.resolution = mode
-            }
-            return settings
         }
     }
 }

@@ -56,8 +56,7 @@ extension Galley {
         func run() throws {
             guard let enc = SourceEncoding(name: encoding) else { throw GalleyError.unsupportedEncoding(encoding) }
             let cwd = Output.currentDirectory()
-            let absolute = file.hasPrefix("/") ? file : cwd + "/" + file
-            let source = try PageImporter.readSource(absolute, displayPath: file, encoding: enc)
+            let source = try PageImporter.readSource(file, cwd: cwd, encoding: enc)
             let options = ImportOptions(issue: CivilDate(iso: issue)!, page: page, section: section,
                                         headlineSide: HeadlineSide(rawValue: headlines)!)
             let result = PageImporter.read(source.text, options: options)
