@@ -19,19 +19,27 @@ public enum ExampleHarness {
     /// Runs the examples of a built-in rule with its default options (plus each example's overrides).
     public static func run(_ type: any Rule.Type) -> [Failure] {
         let d = type.description
+        func rule(_ example: Example) -> any Rule {
+            type.init(options: RuleOptions(defaultsOf: d, overrides: example.options, profile: example.profile))
+        }
+        // Corrections also go through `galley check --fix`'s own passes, which re-check only what they edited.
+        let fixRun = { (example: Example, context: ArticleContext) -> String? in
+            guard let correctable = rule(example) as? any CorrectableRule else { return nil }
+            return FixRun(path: context.path, resources: context.resources, rules: [correctable]).run(context.source).text
+        }
         return run(id: d.id, triggering: d.triggering, nonTriggering: d.nonTriggering, corrections: d.corrections,
-                   prefixInFrontMatter: d.readsBodyStart) { example, context in
-            let options = RuleOptions(defaultsOf: d, overrides: example.options, profile: example.profile)
+                   prefixInFrontMatter: d.readsBodyStart, fixRun: fixRun) { example, context in
             let history = ArticleHistory(previous: example.previous.flatMap { parse($0, path: context.path, files: example.files) },
                                          first: example.first.flatMap { parse($0, path: context.path, files: example.files) })
             let others = example.otherArticles.compactMap { parse($0, path: "other.md", files: example.files) }
-            return diagnose(type.init(options: options), context, history: history, issue: others)
+            return diagnose(rule(example), context, history: history, issue: others)
         }
     }
 
     /// Runs examples against any checker, e.g. an external plugin.
     public static func run(id: String, triggering: [Example], nonTriggering: [Example], corrections: [Example],
-                           prefixInFrontMatter: Bool = false, check: (Example, ArticleContext) -> [Diagnosis]) -> [Failure]
+                           prefixInFrontMatter: Bool = false, fixRun: ((Example, ArticleContext) -> String?)? = nil,
+                           check: (Example, ArticleContext) -> [Diagnosis]) -> [Failure]
     {
         var failures: [Failure] = []
         func fail(_ e: Example, _ variant: String, _ problem: String) {
@@ -75,6 +83,9 @@ public enum ExampleHarness {
                 }.text
                 if fixed != expectedContext.source {
                     fail(e, variant.rawValue, "expected “\(expectedContext.source)” after --fix, got “\(fixed)”")
+                }
+                if let fixedByRun = fixRun?(e, context), fixedByRun != expectedContext.source {
+                    fail(e, variant.rawValue, "expected “\(expectedContext.source)” after --fix (FixRun), got “\(fixedByRun)”")
                 }
             }
         }

@@ -69,19 +69,7 @@ struct DiffUnifiedFormat {
 
     /// Hunks: the changed runs with `context` unchanged lines around them, close ones joined.
     static func hunks(_ deleted: [Bool], _ inserted: [Bool], context: Int) -> [(a: Range<Int>, b: Range<Int>)] {
-        var runs: [(a: Range<Int>, b: Range<Int>)] = []
-        var i = 0, j = 0
-        while i < deleted.count || j < inserted.count {
-            if i < deleted.count, j < inserted.count, !deleted[i], !inserted[j] {
-                i += 1
-                j += 1
-                continue
-            }
-            let si = i, sj = j
-            while i < deleted.count, deleted[i] { i += 1 }
-            while j < inserted.count, inserted[j] { j += 1 }
-            runs.append((si..<i, sj..<j))
-        }
+        let runs = EditScript.changes(deleted: deleted, inserted: inserted)
         var out: [(a: Range<Int>, b: Range<Int>)] = []
         for r in runs {
             let lo = min(context, r.a.lowerBound, r.b.lowerBound)
