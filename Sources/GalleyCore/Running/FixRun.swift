@@ -63,8 +63,14 @@ struct FixRun {
                     }
                 }
                 if whole == nil { whole = context.withBodyScalars() }
-                if let t = rule as? any TallyingRule { tallies[n] = t.tally(whole!, in: nil) }
-                diagnoses += rule.check(whole!)
+                if let t = rule as? any TallyingRule {
+                    // A tally carried forward is the whole body's already (untouched part + re-checked part).
+                    let tally = tallies[n] ?? t.tally(whole!, in: nil)
+                    tallies[n] = tally
+                    diagnoses += t.check(whole!, tally: tally)
+                } else {
+                    diagnoses += rule.check(whole!)
+                }
             }
             chosen = Fixer.applicable(diagnoses, in: context.source)
             guard let first = chosen.first else { return nil }
@@ -86,7 +92,6 @@ struct FixRun {
             }
         }
         carry = nil
-        guard !chosen.isEmpty else { return nil }
         let (text, placed) = Fixer.rewrite(context.source, diagnoses, chosen)
         diagnoses = []
         guard !oldRegions.isEmpty else { return (text, chosen.count, nil) }
