@@ -9,11 +9,11 @@ extension PageImport {
         w.beginArray()
         for a in articles {
             w.beginObject()
-            w.key("id"); w.string(a.id)
-            w.key("kicker"); optional(&w, a.kicker?.string)
-            w.key("headline"); optional(&w, a.headline?.string)
-            w.key("subheadline"); optional(&w, a.subheadline?.string)
-            w.key("dateline"); optional(&w, a.dateline)
+            w.field("id", a.id)
+            w.field("kicker", a.kicker?.string)
+            w.field("headline", a.headline?.string)
+            w.field("subheadline", a.subheadline?.string)
+            w.field("dateline", a.dateline)
             w.key("credits")
             w.beginArray(compact: true)
             for c in a.credits {
@@ -23,8 +23,8 @@ extension PageImport {
                 w.endObject()
             }
             w.endArray()
-            w.key("genre"); w.string(a.genre.rawValue)
-            w.key("body"); w.string(a.body)
+            w.field("genre", a.genre.rawValue)
+            w.field("body", a.body)
             w.key("source_lines")
             w.beginArray(compact: true)
             w.int(a.sourceLines.lowerBound)
@@ -49,10 +49,6 @@ extension PageImport {
         }
         w.endObject()
         return w.finish()
-    }
-
-    private func optional(_ w: inout JSONWriter, _ value: String?) {
-        if let value { w.string(value) } else { w.null() }
     }
 
     /// One block per article (id, genre, source lines, headline, 电头, opening of the body), then the warnings.
