@@ -63,7 +63,7 @@ enum JSONValue {
 
     /// Escapes quotes, backslashes and every control character, so the result holds no line break.
     static func writeString(_ s: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
+        let hex = hexDigits
         out.append(UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {
@@ -80,6 +80,8 @@ enum JSONValue {
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private struct Parser {
         let bytes: [UInt8]

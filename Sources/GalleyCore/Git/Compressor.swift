@@ -1,4 +1,3 @@
-internal import CGalleySupport
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -73,7 +72,7 @@ final class Compressor: @unchecked Sendable {
 
     /// Takes the next undone object until none is left.
     private func work(background: Bool) {
-        guard let deflater = galley_deflater_new(1) else {
+        guard let deflater = try? Deflater() else {
             pthread_mutex_lock(&mutex)
             failed = true
             if background { workerRunning = false }
@@ -81,7 +80,6 @@ final class Compressor: @unchecked Sendable {
             pthread_mutex_unlock(&mutex)
             return
         }
-        defer { galley_deflater_free(deflater) }
         while true {
             pthread_mutex_lock(&mutex)
             guard next < inputs.count else {
@@ -95,15 +93,10 @@ final class Compressor: @unchecked Sendable {
             let data = inputs[i]
             pthread_mutex_unlock(&mutex)
 
-            let capacity = galley_deflate_bound(deflater, data.count)
-            var n = -1
-            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-                n = data.withUnsafeBytes { galley_deflate(deflater, $0.baseAddress, $0.count, out.baseAddress, capacity) }
-                count = max(0, n)
-            }
+            let bytes = try? deflater.deflate(data)
 
             pthread_mutex_lock(&mutex)
-            if n < 0 { failed = true } else { outputs[i] = bytes }
+            if let bytes { outputs[i] = bytes } else { failed = true }
             done += 1
             pthread_cond_broadcast(&changed)
             pthread_mutex_unlock(&mutex)

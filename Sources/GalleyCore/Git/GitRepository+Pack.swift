@@ -13,17 +13,4 @@ extension GitRepository {
     static func bigEndian32(_ v: UInt32) -> [UInt8] {
         [UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)]
     }
-
-    /// zlib stream of `data` at a fast level: notes are small and written once.
-    static func deflate(_ data: [UInt8]) throws -> [UInt8] {
-        var bound = compressBound(uLong(data.count))
-        var out = [UInt8](repeating: 0, count: Int(bound))
-        let rc = data.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                compress2(dst.baseAddress, &bound, src.baseAddress, uLong(data.count), 1)
-            }
-        }
-        guard rc == Z_OK else { throw GitFailure(code: -1, message: "zlib error \(rc)", function: "compress2") }
-        return Array(out[..<Int(bound)])
-    }
 }

@@ -29,9 +29,10 @@ extension GitRepository {
         let root = try buildTree(base: base, changes: changes, objects: &trees) ?? PackObject(hashing: .tree, []).id
         // The empty root tree is the one object that may not be among `trees` yet.
         if !exists(root), !trees.contains(where: { $0.id == root }) { trees.append(try PackObject(hashing: .tree, [])) }
+        let deflater = try Deflater()
         for tree in trees {
             objects.append(tree)
-            streams.append(try Self.deflate(tree.data))
+            streams.append(try deflater.deflate(tree.data))
         }
         guard !objects.isEmpty else { return root }
         try storeAsPack(objects, deflated: streams)

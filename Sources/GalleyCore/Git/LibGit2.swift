@@ -9,7 +9,10 @@ enum LibGit2 {
         // (`loadCertificates()`).
         galley_begin_deferring_certificates()
         defer { galley_end_deferring_certificates() }
-        return git_libgit2_init()
+        let rc = git_libgit2_init()
+        // Walks over history look at each day's folder twice (before and after a commit).
+        _ = galley_set_tree_cache_limit(1 << 20)
+        return rc
     }()
 
     static func ensure() {

@@ -19,14 +19,15 @@ protocol FindingProducer: AnyObject {
 final class BuiltInProducer: FindingProducer {
     let engine: RuleEngine
     let cacheKey: String?
+    let needsPrevious: Bool
 
     init(_ plugin: ConfiguredPlugin, resourceDigest: String) {
         engine = RuleEngine(plugin: plugin)
+        needsPrevious = engine.hasRevisionAwareRules
         cacheKey = "\(plugin.family.id)@\(plugin.family.version)#\(stableDigest(plugin.settingsDigest + "\n" + resourceDigest))"
     }
 
     var pluginID: String { engine.plugin.family.id }
-    var needsPrevious: Bool { engine.hasRevisionAwareRules }
     var failure: String? { nil }
     var ruleSummaries: [(id: String, summary: Message, severity: Severity)] {
         engine.plugin.rules.map { ($0.description.id, $0.description.summary, $0.severity) }

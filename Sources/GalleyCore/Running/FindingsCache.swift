@@ -132,8 +132,9 @@ final class FindingsCache {
             let tree: ObjectID
             if notes.count >= 16 {
                 // Many notes: blobs and the fanned-out trees go into one pack.
+                let deflater = try Deflater()
                 tree = try repo.updatedTreeAsPack(base: baseTree, removals: updates.map(\.path),
-                                                  blobs: try notes.map { (Self.fannedPath($0.0), $0.1, try $0.2 ?? GitRepository.deflate($0.1.data)) })
+                                                  blobs: try notes.map { (Self.fannedPath($0.0), $0.1, try $0.2 ?? deflater.deflate($0.1.data)) })
             } else {
                 for (object, note, _) in notes { updates.append(TreeUpdate(path: Self.fannedPath(object), blob: try repo.writeBlob(note.data))) }
                 tree = try repo.updatedTree(base: baseTree, updates: updates)
@@ -195,16 +196,27 @@ final class FindingsCache {
 
     // MARK: Format
 
+    /// One note: a header line, then per plugin key its findings one per line (readable with `git notes show`).
     static func encode(blob: ObjectID, _ entries: [String: [CachedFinding]]) -> [UInt8] {
-        var lines = ["{\"format\":\"\(format)\",\"blob\":\"\(blob.hex)\",\"entries\":{"]
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + entries.values.reduce(0) { $0 + $1.count * 400 })
+        out.append(contentsOf: "{\"format\":\"\(format)\",\"blob\":\"\(blob.hex)\",\"entries\":{".utf8)
         let keys = entries.keys.sorted()
         for (i, key) in keys.enumerated() {
-            let findings = entries[key]!.map { "  " + $0.json }.joined(separator: ",\n")
-            let comma = i == keys.count - 1 ? "" : ","
-            lines.append(findings.isEmpty ? "\(JSONText.quote(key)):[]\(comma)" : "\(JSONText.quote(key)):[\n\(findings)\n]\(comma)")
+            out.append(0x0A)
+            JSONValue.writeString(key, into: &out)
+            let findings = entries[key]!
+            out += [0x3A, 0x5B]
+            for (j, f) in findings.enumerated() {
+                out += j == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20]
+                f.writeJSON(into: &out)
+            }
+            if !findings.isEmpty { out.append(0x0A) }
+            out.append(0x5D)
+            if i < keys.count - 1 { out.append(0x2C) }
         }
-        lines.append("}}\n")
-        return Array(lines.joined(separator: "\n").utf8)
+        out += [0x0A, 0x7D, 0x7D, 0x0A]
+        return out
     }
 
     static func decode(_ bytes: [UInt8]) -> [String: [CachedFinding]]? {
@@ -274,12 +286,39 @@ struct CachedFinding: Sendable {
         self.anchor = o["anchor"]?.stringValue ?? ""
     }
 
-    var json: String {
-        func int(_ v: Int?) -> String { v.map(String.init) ?? "null" }
-        return "{\"rule\":\(JSONText.quote(rule)),\"severity\":\"\(severity.rawValue)\",\"line\":\(line),\"column\":\(column),"
-            + "\"offset\":\(int(offset)),\"length\":\(length),\"byte_offset\":\(int(byteOffset)),\"byte_length\":\(byteLength),"
-            + "\"text\":\(JSONText.quote(text)),\"message\":\(JSONText.quote(message.zh)),\"message_en\":\(JSONText.quote(message.en)),"
-            + "\"replacement\":\(replacement.map(JSONText.quote) ?? "null"),\"fixable\":\(fixable),\"anchor\":\(JSONText.quote(anchor))}"
+    func writeJSON(into out: inout [UInt8]) {
+        func key(_ name: StaticString) {
+            name.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
+        func int(_ v: Int?) { out.append(contentsOf: (v.map(String.init) ?? "null").utf8) }
+        key("{\"rule\":")
+        JSONValue.writeString(rule, into: &out)
+        key(",\"severity\":")
+        JSONValue.writeString(severity.rawValue, into: &out)
+        key(",\"line\":")
+        int(line)
+        key(",\"column\":")
+        int(column)
+        key(",\"offset\":")
+        int(offset)
+        key(",\"length\":")
+        int(length)
+        key(",\"byte_offset\":")
+        int(byteOffset)
+        key(",\"byte_length\":")
+        int(byteLength)
+        key(",\"text\":")
+        JSONValue.writeString(text, into: &out)
+        key(",\"message\":")
+        JSONValue.writeString(message.zh, into: &out)
+        key(",\"message_en\":")
+        JSONValue.writeString(message.en, into: &out)
+        key(",\"replacement\":")
+        if let replacement { JSONValue.writeString(replacement, into: &out) } else { key("null") }
+        key(fixable ? ",\"fixable\":true" : ",\"fixable\":false")
+        key(",\"anchor\":")
+        JSONValue.writeString(anchor, into: &out)
+        out.append(0x7D)
     }
 
     func finding(path: String, revision: String?) -> Finding {

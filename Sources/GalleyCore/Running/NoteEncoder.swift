@@ -47,6 +47,8 @@ final class NoteEncoder: @unchecked Sendable {
     }
 
     private func run() {
+        // Notes that fail to deflate here are deflated again when the pack is written.
+        let deflater = try? Deflater()
         while true {
             condition.lock()
             while queue.isEmpty && !stopped { condition.wait() }
@@ -61,7 +63,7 @@ final class NoteEncoder: @unchecked Sendable {
             var encoded: [(ObjectID, Encoded)] = []
             for (blob, entries) in batch {
                 if let object = try? PackObject(hashing: .blob, FindingsCache.encode(blob: blob, entries)),
-                   let deflated = try? GitRepository.deflate(object.data)
+                   let deflated = try? deflater?.deflate(object.data)
                 {
                     encoded.append((blob, Encoded(entries: entries.count, object: object, deflated: deflated)))
                 }

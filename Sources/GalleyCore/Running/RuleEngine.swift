@@ -1,6 +1,24 @@
 /// Runs the configured rules of one plugin over articles and places their diagnoses.
 struct RuleEngine {
+    /// How a rule checks one article, found once rather than cast per article.
+    enum ArticleCheck {
+        case article(any ArticleRule)
+        case revisionAware(any RevisionAwareRule)
+    }
+
     let plugin: ConfiguredPlugin
+    let articleChecks: [(rule: ConfiguredRule, check: ArticleCheck)]
+
+    init(plugin: ConfiguredPlugin) {
+        self.plugin = plugin
+        articleChecks = plugin.rules.compactMap { configured in
+            switch configured.rule {
+            case let r as any ArticleRule: (configured, .article(r))
+            case let r as any RevisionAwareRule: (configured, .revisionAware(r))
+            default: nil
+            }
+        }
+    }
 
     /// Findings of the article and revision-aware rules whose needs `context` meets.
     func check(_ context: ArticleContext, history: ArticleHistory, revision: String?) -> [Finding] {
@@ -8,11 +26,10 @@ struct RuleEngine {
         // One scalar view for all the rules, released before the findings are made.
         do {
             let prepared = context.withBodyScalars()
-            for configured in plugin.rules where RuleEngine.needsMet(configured.description, prepared) {
-                switch configured.rule {
-                case let r as any ArticleRule: found.append((configured, r.check(prepared)))
-                case let r as any RevisionAwareRule: found.append((configured, r.check(prepared, history: history)))
-                default: continue
+            for (configured, check) in articleChecks where RuleEngine.needsMet(configured.description, prepared) {
+                switch check {
+                case .article(let r): found.append((configured, r.check(prepared)))
+                case .revisionAware(let r): found.append((configured, r.check(prepared, history: history)))
                 }
             }
         }
@@ -37,7 +54,9 @@ struct RuleEngine {
         return out
     }
 
-    var hasRevisionAwareRules: Bool { plugin.rules.contains { $0.rule is any RevisionAwareRule } }
+    var hasRevisionAwareRules: Bool {
+        articleChecks.contains { if case .revisionAware = $0.check { true } else { false } }
+    }
 
     static func needsMet(_ d: RuleDescription, _ c: ArticleContext) -> Bool {
         (!d.needs.contains(.frontMatter) || c.frontMatter != nil) && (!d.needs.contains(.repository) || c.resources != nil)

@@ -1,9 +1,17 @@
-/// One rule as configured: instance, severity and effective options.
-public struct ConfiguredRule: Sendable {
+/// One rule as configured: instance, severity and effective options. A class: the runner passes
+/// rules around per article, and a struct of this size costs a dozen retains per copy.
+public final class ConfiguredRule: Sendable {
     public let rule: any Rule
     public let description: RuleDescription
     public let severity: Severity
     public let options: RuleOptions
+
+    init(rule: any Rule, description: RuleDescription, severity: Severity, options: RuleOptions) {
+        self.rule = rule
+        self.description = description
+        self.severity = severity
+        self.options = options
+    }
 }
 
 /// One built-in plugin with its enabled rules.

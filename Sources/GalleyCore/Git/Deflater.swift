@@ -1,0 +1,30 @@
+internal import CGalleySupport
+
+/// One zlib stream reused for many small objects (pack entries, notes). `compress2` sets up and
+/// frees a stream of about 270 KB per call; for thousands of notes that churn is paid in page
+/// faults on every core. Not thread-safe: one per thread.
+final class Deflater {
+    private let stream: OpaquePointer
+
+    /// `level` 1: notes and trees are small and written once; speed matters more than size.
+    init(level: Int32 = 1) throws {
+        guard let s = galley_deflater_new(level) else {
+            throw GitFailure(code: -1, message: "zlib could not start a stream", function: "deflateInit")
+        }
+        stream = s
+    }
+
+    deinit { galley_deflater_free(stream) }
+
+    /// The zlib stream of `data`.
+    func deflate(_ data: [UInt8]) throws -> [UInt8] {
+        let capacity = galley_deflate_bound(stream, data.count)
+        var n = -1
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            n = data.withUnsafeBytes { galley_deflate(stream, $0.baseAddress, $0.count, buffer.baseAddress, capacity) }
+            count = max(0, n)
+        }
+        guard n >= 0 else { throw GitFailure(code: -1, message: "zlib could not compress an object", function: "deflate") }
+        return out
+    }
+}
