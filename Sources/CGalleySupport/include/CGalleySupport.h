@@ -34,10 +34,19 @@ int galley_set_tree_cache_limit(size_t bytes);
 /* zlib compression of many small objects through one reused stream. galley_deflate returns the
    compressed length, or -1 (output too small, or a zlib error). */
 typedef struct galley_deflater galley_deflater;
-galley_deflater *galley_deflater_new(int level);
+/* `small` nonzero: a stream for objects of a few KB (notes, trees), cheap to reset. */
+galley_deflater *galley_deflater_new(int level, int small);
 size_t galley_deflate_bound(galley_deflater *d, size_t length);
 long galley_deflate(galley_deflater *d, const void *input, size_t length, void *output, size_t capacity);
 void galley_deflater_free(galley_deflater *d);
+
+/* The other way, for reading pack entries: galley_inflate inflates the zlib stream at `input` (at
+   most input_length bytes are read) into exactly output_length bytes; 0 on success, -1 when the
+   stream is broken or its size differs. */
+typedef struct galley_inflater galley_inflater;
+galley_inflater *galley_inflater_new(void);
+int galley_inflate(galley_inflater *d, const void *input, size_t input_length, void *output, size_t output_length);
+void galley_inflater_free(galley_inflater *d);
 
 /* A libgit2 object database (git_odb *) for a batch of writes: an in-memory backend in front of
    the packs and loose objects of `objects_dir`, whose packs are rescanned only on request. */

@@ -91,66 +91,20 @@ extension GitRepository {
         try entry(at: path, inTree: tree).flatMap { $0.isBlob ? nil : $0.id }
     }
 
-    /// Changed blobs between two trees (either may be absent), their paths starting with `prefix`.
-    func changedBlobs(prefix: String, old oldTop: ObjectID?, new newTop: ObjectID?) throws -> [String: ObjectID?] {
-        var out: [String: ObjectID?] = [:]
-        guard oldTop != newTop else { return out }
-        let a = try oldTop.map(lookupTree)
-        let b = try newTop.map(lookupTree)
-        defer {
-            git_tree_free(a ?? nil)
-            git_tree_free(b ?? nil)
-        }
-        try diffTrees(a ?? nil, b ?? nil, prefix: prefix, into: &out)
-        return out
-    }
-
-    private func lookupTree(_ id: ObjectID) throws -> OpaquePointer? {
+    /// The raw content of an object of the given type, through libgit2's object database.
+    func rawObject(_ id: ObjectID, expecting type: git_object_t) throws -> [UInt8] {
+        var odb: OpaquePointer?
+        try gitCheck(git_repository_odb(&odb, handle), "git_repository_odb")
+        defer { git_odb_free(odb) }
         var oid = id.raw
-        var tree: OpaquePointer?
-        try gitCheck(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup")
-        return tree
-    }
-
-    private func diffTrees(_ a: OpaquePointer?, _ b: OpaquePointer?, prefix: String, into out: inout [String: ObjectID?]) throws {
-        if let b {
-            for i in 0..<git_tree_entrycount(b) {
-                guard let e = git_tree_entry_byindex(b, i) else { continue }
-                let name = git_tree_entry_name(e)!
-                let old = a.flatMap { git_tree_entry_byname($0, name) }
-                if let old, git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(e)) != 0 { continue }
-                let path = prefix + String(cString: name)
-                let isTree = git_tree_entry_type(e) == GIT_OBJECT_TREE
-                let oldIsTree = old.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
-                if isTree {
-                    let sub = try lookupTree(ObjectID(git_tree_entry_id(e).pointee))
-                    defer { git_tree_free(sub) }
-                    let oldSub = try oldIsTree ? lookupTree(ObjectID(git_tree_entry_id(old!).pointee)) : nil
-                    defer { git_tree_free(oldSub) }
-                    try diffTrees(oldSub, sub, prefix: path + "/", into: &out)
-                    if old != nil && !oldIsTree { out[path] = .some(nil) }
-                } else {
-                    out[path] = ObjectID(git_tree_entry_id(e).pointee)
-                    if oldIsTree {
-                        let oldSub = try lookupTree(ObjectID(git_tree_entry_id(old!).pointee))
-                        defer { git_tree_free(oldSub) }
-                        try diffTrees(oldSub, nil, prefix: path + "/", into: &out)
-                    }
-                }
-            }
+        var object: OpaquePointer?
+        try gitCheck(git_odb_read(&object, odb, &oid), "git_odb_read")
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == type else {
+            throw GitFailure(code: -1, message: "\(id.hex) is not a \(String(cString: git_object_type2string(type)))", function: "git_odb_read")
         }
-        guard let a else { return }
-        for i in 0..<git_tree_entrycount(a) {
-            guard let e = git_tree_entry_byindex(a, i), let name = git_tree_entry_name(e) else { continue }
-            if let b, git_tree_entry_byname(b, name) != nil { continue }
-            let path = prefix + String(cString: name)
-            if git_tree_entry_type(e) == GIT_OBJECT_TREE {
-                let sub = try lookupTree(ObjectID(git_tree_entry_id(e).pointee))
-                defer { git_tree_free(sub) }
-                try diffTrees(sub, nil, prefix: path + "/", into: &out)
-            } else {
-                out[path] = .some(nil)
-            }
-        }
+        let size = git_odb_object_size(object)
+        guard size > 0, let data = git_odb_object_data(object) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: data, count: size))
     }
 }

@@ -2,17 +2,43 @@ internal import Clibgit2
 
 /// A git object id (SHA-1), copied out of libgit2.
 public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable {
-    public let bytes: [UInt8]
+    // The twenty bytes inline (as they lie in memory), so ids cost no allocation: walks over
+    // history make and compare millions of them.
+    private let w0: UInt64
+    private let w1: UInt64
+    private let w2: UInt32
+
+    /// Twenty raw bytes at `pointer` (a tree entry, a pack index, a `git_oid`).
+    init(raw pointer: UnsafeRawPointer) {
+        w0 = pointer.loadUnaligned(as: UInt64.self)
+        w1 = pointer.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        w2 = pointer.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+    }
 
     init(_ oid: git_oid) {
-        bytes = withUnsafeBytes(of: oid.id) { Array($0) }
+        self = withUnsafeBytes(of: oid.id) { ObjectID(raw: $0.baseAddress!) }
     }
 
     /// Twenty raw bytes.
     init(bytes: [UInt8]) {
         precondition(bytes.count == 20, "an object id has 20 bytes")
-        self.bytes = bytes
+        self = bytes.withUnsafeBytes { ObjectID(raw: $0.baseAddress!) }
     }
+
+    /// The twenty bytes.
+    public var bytes: [UInt8] {
+        var copy = self
+        return withUnsafeBytes(of: &copy) { Array($0.prefix(20)) }
+    }
+
+    /// Appends the twenty bytes to `out` (pack indexes, tree objects).
+    func append(to out: inout [UInt8]) {
+        var copy = self
+        withUnsafeBytes(of: &copy) { out.append(contentsOf: $0.prefix(20)) }
+    }
+
+    /// The first byte: a pack index's fan-out bucket.
+    var firstByte: UInt8 { UInt8(truncatingIfNeeded: w0) }
 
     init?(_ pointer: UnsafePointer<git_oid>?) {
         guard let pointer else { return nil }
@@ -21,17 +47,24 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
 
     /// Parses a full 40-digit hexadecimal id.
     public init?(hex: String) {
-        let digits = Array(hex.utf8)
+        var hex = hex
+        guard let id = hex.withUTF8({ ObjectID(hexDigits: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = id
+    }
+
+    /// Parses 40 hexadecimal digits (in a commit or a notes path) without making a string.
+    init?(hexDigits digits: UnsafeRawBufferPointer) {
         guard digits.count == 40 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(20)
-        var index = 0
-        while index < 40 {
-            guard let high = Self.nibble(digits[index]), let low = Self.nibble(digits[index + 1]) else { return nil }
-            out.append(high << 4 | low)
-            index += 2
+        var raw = (UInt64(0), UInt64(0), UInt32(0))
+        let ok = withUnsafeMutableBytes(of: &raw) { out -> Bool in
+            for i in 0..<20 {
+                guard let high = Self.nibble(digits[2 * i]), let low = Self.nibble(digits[2 * i + 1]) else { return false }
+                out[i] = high << 4 | low
+            }
+            return true
         }
-        bytes = out
+        guard ok else { return nil }
+        self = withUnsafeBytes(of: &raw) { ObjectID(raw: $0.baseAddress!) }
     }
 
     private static func nibble(_ c: UInt8) -> UInt8? {
@@ -45,35 +78,42 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
 
     var raw: git_oid {
         var oid = git_oid()
+        var copy = self
         withUnsafeMutableBytes(of: &oid.id) { buffer in
-            for (i, byte) in bytes.enumerated() { buffer[i] = byte }
+            withUnsafeBytes(of: &copy) { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(20))) }
         }
         return oid
     }
 
     public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(40)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+        var copy = self
+        return withUnsafeBytes(of: &copy) { raw in
+            String(unsafeUninitializedCapacity: 40) { out in
+                for i in 0..<20 {
+                    out[2 * i] = Self.digits[Int(raw[i] >> 4)]
+                    out[2 * i + 1] = Self.digits[Int(raw[i] & 0x0f)]
+                }
+                return 40
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Hashes the twenty bytes as one buffer (the synthesized hash feeds them to the hasher one by one).
+    private static let digits = Array("0123456789abcdef".utf8)
+
     public func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(w0)
+        hasher.combine(w1)
+        hasher.combine(w2)
     }
 
-    public static func == (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.bytes == rhs.bytes }
+    public static func == (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.w0 == rhs.w0 && lhs.w1 == rhs.w1 && lhs.w2 == rhs.w2 }
 
     public var short: String { String(hex.prefix(10)) }
     public var description: String { hex }
-    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.bytes.lexicographicallyCompares(rhs.bytes) }
-}
-
-extension Array where Element == UInt8 {
-    func lexicographicallyCompares(_ other: [UInt8]) -> Bool { lexicographicallyPrecedes(other) }
+    /// Byte order, as git sorts ids.
+    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
+        if lhs.w0 != rhs.w0 { return lhs.w0.bigEndian < rhs.w0.bigEndian }
+        if lhs.w1 != rhs.w1 { return lhs.w1.bigEndian < rhs.w1.bigEndian }
+        return lhs.w2.bigEndian < rhs.w2.bigEndian
+    }
 }

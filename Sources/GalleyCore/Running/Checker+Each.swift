@@ -32,7 +32,18 @@ extension Checker {
             return finishEach(saved.tracks, gone: saved.gone, outcome: &outcome, withSources: withSources, repo: repo)
         }
         var commits: [ObjectID]
-        do { commits = try repo.commits(reachableFrom: [tip], hiding: base.map { [$0] } ?? [], firstParent: true) } catch {
+        // The whole history: the first-parent chain read straight from the packs, with each
+        // commit's tree for the walk. A range: libgit2's revision walk, which hides the base's history.
+        var commitTrees: [ObjectID]?
+        do {
+            if base == nil {
+                let chain = try RawTreeDiff(repo: repo).firstParentChain(to: tip)
+                commits = chain.map(\.commit)
+                commitTrees = chain.map(\.tree)
+            } else {
+                commits = try repo.commits(reachableFrom: [tip], hiding: base.map { [$0] } ?? [], firstParent: true)
+            }
+        } catch {
             throw .git(function: "git_revwalk", message: "\(error)")
         }
         // Where the walk starts: tracks already open there find their first version from it.
@@ -51,13 +62,14 @@ extension Checker {
                 previousTree = try? repo.commitTree(commits[i])
                 previousArticles = try? previousTree.flatMap { try repo.subtree("articles", inTree: $0) }
                 commits.removeFirst(i + 1)
+                commitTrees?.removeFirst(i + 1)
                 break
             }
         }
         let needsHistory = producers.contains { $0.needsPrevious }
         cache?.encodeAhead = true
         outcome.phases.add("setup", PhaseClock.now() - setupStart)
-        let walker = WalkAhead(gitDir: repo.gitDir, commits: commits, startArticles: previousArticles)
+        let walker = WalkAhead(gitDir: repo.gitDir, commits: commits, trees: commitTrees, startArticles: previousArticles)
         defer { walker.stop() }
         for (n, commit) in commits.enumerated() {
             progress?(n, commits.count)
@@ -117,7 +129,7 @@ extension Checker {
         let t0 = PhaseClock.now()
         var reported = gone
         for path in tracks.keys.sorted() { reported += tracks[path]!.current.map(\.finding) }
-        outcome.findings = reported.sorted(by: Finding.inReadingOrder)
+        outcome.findings = Finding.sortedInReadingOrder(reported)
         outcome.phases.add("report", PhaseClock.now() - t0)
         if withSources {
             for f in outcome.findings {
@@ -209,7 +221,7 @@ struct Track {
     /// message, pairs whose surrounding characters agree most are matched first. Unmatched new ones
     /// were introduced here; unmatched old ones were fixed here.
     mutating func update(_ findings: [Finding], blob: ObjectID, revision: String, introducedHere: Bool, gone: inout [Finding]) {
-        let sorted = findings.sorted(by: Finding.inReadingOrder)
+        let sorted = Finding.sortedInReadingOrder(findings)
         // The usual case: an edit elsewhere in the article left the same findings in the same places.
         if sorted.count == current.count,
            zip(sorted, current).allSatisfy({ $0.rule == $1.finding.rule && $0.text == $1.finding.text && $0.anchor == $1.finding.anchor && $0.message == $1.finding.message })

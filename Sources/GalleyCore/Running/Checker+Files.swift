@@ -175,8 +175,8 @@ extension Checker {
     {
         do {
             let bytes: [UInt8]
-            if let blob = target.blob, let newsroom {
-                do { bytes = try newsroom.repo.blobData(blob) } catch { throw GalleyError.git(function: "git_blob_lookup", message: "\(error)") }
+            if let blob = target.blob, newsroom != nil {
+                do { bytes = try storedBytes(blob) } catch { throw GalleyError.git(function: "git_blob_lookup", message: "\(error)") }
             } else if let absolute = target.absolute {
                 bytes = try FileSystem.readFile(absolute, limit: SourceText.maximumBytes)
             } else {

@@ -15,6 +15,9 @@ public final class Checker {
     var resourceErrors: [String] = []
     /// False: never read or write the findings cache (`--no-cache`).
     public var useCache = true
+    /// Stored article versions read from the packs, whose delta chains it keeps resolved: the
+    /// versions of one article are usually stored as deltas on each other.
+    lazy var versions: PackReader? = newsroom.flatMap { PackReader(objectsDirectory: $0.repo.gitDir + "objects") }
 
     /// `families` are the built-in plugins the CLI links; `newsroom` nil checks plain files only.
     public init(newsroom: Newsroom?, families: [PluginFamily]) {
@@ -126,6 +129,13 @@ public final class Checker {
             }
         }
         outcome.warnings = warnings + outcome.warnings
+    }
+
+    /// The content of a stored blob: from the packs when there, else through libgit2.
+    func storedBytes(_ blob: ObjectID) throws -> [UInt8] {
+        if let object = versions?.read(blob), object.kind == .blob { return object.data }
+        guard let newsroom else { throw GalleyError.usage("no newsroom to read \(blob.hex) from") }
+        return try newsroom.repo.blobData(blob)
     }
 
     /// Reads newsroom files plugins may use, from the working tree or a tree.

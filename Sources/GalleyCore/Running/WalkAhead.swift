@@ -1,8 +1,8 @@
 import Foundation
 
 /// The tree diffs of `check --each`, computed on a second thread with its own repository handle
-/// while the first thread checks the versions found so far: the walk costs about as much as
-/// reading git's history does, and it need not wait for the rules.
+/// and pack reader while the first thread checks the versions found so far: the walk need not
+/// wait for the rules, nor the rules for the walk.
 final class WalkAhead: @unchecked Sendable {
     struct Step {
         let tree: ObjectID
@@ -14,11 +14,15 @@ final class WalkAhead: @unchecked Sendable {
     private let condition = NSCondition()
     private var steps: [Result<Step, any Error>?]
     private var stopped = false
+    /// The step the reader waits for, if it waits: the walk wakes it only then, and only once a
+    /// few steps are ready, so a fast reader does not trade a wake-up per commit with the walk.
+    private var awaited: Int?
 
-    /// Starts walking `commits` in order; `startArticles` is the `articles` tree before the first.
-    init(gitDir: String, commits: [ObjectID], startArticles: ObjectID?) {
+    /// Starts walking `commits` in order; `trees` are their trees when known; `startArticles` is
+    /// the `articles` tree before the first.
+    init(gitDir: String, commits: [ObjectID], trees: [ObjectID]?, startArticles: ObjectID?) {
         steps = Array(repeating: nil, count: commits.count)
-        let thread = Thread { [self] in self.walk(gitDir: gitDir, commits: commits, previous: startArticles) }
+        let thread = Thread { [self] in self.walk(gitDir: gitDir, commits: commits, trees: trees, previous: startArticles) }
         thread.start()
     }
 
@@ -26,7 +30,11 @@ final class WalkAhead: @unchecked Sendable {
     func step(_ i: Int) throws -> Step {
         condition.lock()
         defer { condition.unlock() }
-        while steps[i] == nil { condition.wait() }
+        while steps[i] == nil {
+            awaited = min(i + 32, steps.count - 1)
+            condition.wait()
+        }
+        awaited = nil
         return try steps[i]!.get()
     }
 
@@ -37,19 +45,19 @@ final class WalkAhead: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func walk(gitDir: String, commits: [ObjectID], previous start: ObjectID?) {
+    private func walk(gitDir: String, commits: [ObjectID], trees known: [ObjectID]?, previous start: ObjectID?) {
         var previous = start
-        let repo: GitRepository
-        do { repo = try GitRepository.open(gitDir) } catch {
+        let trees: RawTreeDiff
+        do { trees = RawTreeDiff(repo: try GitRepository.open(gitDir)) } catch {
             publishFailure(from: 0, error)
             return
         }
         for (i, commit) in commits.enumerated() {
             let result: Result<Step, any Error>
             do {
-                let tree = try repo.commitTree(commit)
-                let articles = try repo.subtree("articles", inTree: tree)
-                let changes = try repo.changedBlobs(prefix: "articles/", old: previous, new: articles)
+                let tree = try known?[i] ?? trees.commitTree(commit)
+                let articles = try trees.subtree("articles", of: tree)
+                let changes = try trees.changedBlobs(prefix: "articles/", old: previous, new: articles)
                 previous = articles
                 result = .success(Step(tree: tree, articles: articles, changes: changes))
             } catch {
@@ -59,7 +67,7 @@ final class WalkAhead: @unchecked Sendable {
             condition.lock()
             steps[i] = result
             let stop = stopped
-            condition.broadcast()
+            if let awaited, i >= awaited { condition.broadcast() }
             condition.unlock()
             if stop { return }
         }
