@@ -18,6 +18,7 @@ struct EachSuite {
     var checks: [String] = []
 
     static let warmRuns = 3
+    static let coldRuns = 3
 
     var runner: Runner { context.runner }
 
@@ -88,10 +89,28 @@ struct EachSuite {
         }
         if try hasNotes(dir) { problems.append("refs/notes/galley exists before the cold run") }
 
-        // MARK: (a) cold, (b) warm, (c) distinct blobs.
-        progress("each: cold check --each (no refs/notes/galley)")
-        let (cold, coldMs) = try each(dir)
-        if !(try hasNotes(dir)) { problems.append("the cold run wrote no refs/notes/galley") }
+        // MARK: (a) cold and (c) distinct blobs, alternated three times (medians: this machine's speed
+        // drifts by tens of percent within a minute), then (b) warm after the last cold run.
+        var coldTimes: [Double] = []
+        var distinctTimes: [Double] = []
+        var cold = CheckOutcome()
+        var distinct = CheckOutcome()
+        for run in 0..<EachSuite.coldRuns {
+            if run > 0 { try runner.gitChecked(["update-ref", "-d", "refs/notes/galley"], cwd: dir) }
+            progress("each: cold check --each (no refs/notes/galley), run \(run + 1) of \(EachSuite.coldRuns)")
+            let (outcome, ms) = try each(dir)
+            cold = outcome
+            coldTimes.append(ms)
+            if !(try hasNotes(dir)) { problems.append("the cold run wrote no refs/notes/galley") }
+            progress("each: checkBlobs over the \(Format.count(blobs.count)) distinct article blobs (no cache), run \(run + 1)")
+            distinctTimes.append(try Timing.milliseconds {
+                let newsroom = try Newsroom.open(from: dir)
+                let checker = Checker(newsroom: newsroom, families: [typographyPlugin])
+                distinct = checker.checkBlobs(blobs)
+            })
+        }
+        let coldMs = Timing.median(coldTimes)
+        let distinctMs = Timing.median(distinctTimes)
 
         progress("each: warm check --each, \(EachSuite.warmRuns) runs")
         var warmTimes: [Double] = []
@@ -107,14 +126,6 @@ struct EachSuite {
             if outcome.cacheMisses != 0 { problems.append("warm run \(run + 1): \(outcome.cacheMisses) cache misses") }
         }
         let warmMs = Timing.median(warmTimes)
-
-        progress("each: checkBlobs over the \(Format.count(blobs.count)) distinct article blobs (no cache)")
-        var distinct = CheckOutcome()
-        let distinctMs = try Timing.milliseconds {
-            let newsroom = try Newsroom.open(from: dir)
-            let checker = Checker(newsroom: newsroom, families: [typographyPlugin])
-            distinct = checker.checkBlobs(blobs)
-        }
 
         // MARK: The CLI, warm.
         var cliRow = ResultRow(name: "galley check --each (CLI process, warm)", galley: "n/a", peer: "", ratio: "", goal: "", result: "SKIP")
@@ -157,8 +168,9 @@ struct EachSuite {
         rows.append(cliRow)
 
         let fixed = cold.findings.count - cold.current.count
-        notes.append("baseline: row 1 the cold run (warm = median of \(EachSuite.warmRuns)), row 2 checkBlobs over the distinct blobs; "
-            + "in-process times exclude opening the repository")
+        notes.append("baseline: row 1 the cold run, row 2 checkBlobs over the distinct blobs (each the median of \(EachSuite.coldRuns), "
+            + "alternated; warm = median of \(EachSuite.warmRuns)); in-process times exclude opening the repository")
+        notes.append("cold runs: " + coldTimes.map(Format.ms).joined(separator: ", ") + "; distinct-blob runs: " + distinctTimes.map(Format.ms).joined(separator: ", "))
         notes.append("counts: \(Format.count(cold.revisions)) revisions walked (\(Format.count(revisions)) + the creating commit), "
             + "\(Format.count(blobs.count)) distinct article blobs (bookkeeping: \(Format.count(history.distinctVersions))), "
             + "\(Format.count(cold.files)) files read cold, \(Format.count(warm.files)) warm")
@@ -171,8 +183,8 @@ struct EachSuite {
         notes.append("revisions: " + history.operations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         notes.append("phases: walk + tree diffs only (a path filter matching nothing, median of \(EachSuite.warmRuns)) \(Format.ms(walkMs)); "
             + "every version without the cache (useCache false) \(Format.ms(uncachedMs))")
-        let outside = coldMs - cold.phases.milliseconds.values.reduce(0, +)
-        notes.append("phases (cold, measured inside the checker): " + cold.phases.summary + ", outside the phases \(Format.ms(outside))")
+        let outside = coldTimes.last! - cold.phases.milliseconds.values.reduce(0, +)
+        notes.append("phases (last cold run, measured inside the checker): " + cold.phases.summary + ", outside the phases \(Format.ms(outside))")
         notes.append("phases (distinct blobs): " + distinct.phases.summary)
         notes.append("phases: for reference, git log --first-parent --raw -- articles (process, same walk and diffs) \(Format.ms(gitLogMs)), median of \(EachSuite.warmRuns)")
         notes.append("phases: cold = walk \(Format.ms(walkMs)) + read/parse/rules \(Format.ms(uncachedMs - walkMs)) "

@@ -6,9 +6,10 @@ internal import CGalleySupport
 final class Deflater {
     private let stream: OpaquePointer
 
-    /// `level` 1: notes and trees are small and written once; speed matters more than size.
-    init(level: Int32 = 1) throws {
-        guard let s = galley_deflater_new(level) else {
+    /// `level` 1: objects are written once; speed matters more than size. `small`: for objects of
+    /// a few KB (notes, trees), whose compression costs less than resetting a full-size stream.
+    init(level: Int32 = 1, small: Bool = false) throws {
+        guard let s = galley_deflater_new(level, small ? 1 : 0) else {
             throw GitFailure(code: -1, message: "zlib could not start a stream", function: "deflateInit")
         }
         stream = s

@@ -29,7 +29,7 @@ extension GitRepository {
         let root = try buildTree(base: base, changes: changes, objects: &trees) ?? PackObject(hashing: .tree, []).id
         // The empty root tree is the one object that may not be among `trees` yet.
         if !exists(root), !trees.contains(where: { $0.id == root }) { trees.append(try PackObject(hashing: .tree, [])) }
-        let deflater = try Deflater()
+        let deflater = try Deflater(small: true)
         for tree in trees {
             objects.append(tree)
             streams.append(try deflater.deflate(tree.data))
@@ -92,9 +92,13 @@ extension GitRepository {
     static func serialize(_ entries: [RawTreeEntry]) -> [UInt8] {
         let keyed = entries.map { (key: Array($0.name.utf8) + ($0.isTree ? [0x2F] : []), entry: $0) }
         var out: [UInt8] = []
+        out.reserveCapacity(entries.count * 64)
         for (_, e) in keyed.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
-            out += Array(e.mode.utf8) + [0x20] + Array(e.name.utf8) + [0]
-            out += e.id.bytes
+            out.append(contentsOf: e.mode.utf8)
+            out.append(0x20)
+            out.append(contentsOf: e.name.utf8)
+            out.append(0)
+            e.id.append(to: &out)
         }
         return out
     }

@@ -30,9 +30,13 @@ extension GitRepository {
             return try compressor.finish()
         }()
         var seen: Set<ObjectID> = []
-        let unique = zip(objects, streams).filter { seen.insert($0.0.id).inserted }
+        seen.reserveCapacity(objects.count)
         // Commits, then trees, then blobs: the order a reader walks them.
-        let ordered = unique.filter { $0.0.kind == .commit } + unique.filter { $0.0.kind == .tree } + unique.filter { $0.0.kind == .blob }
+        var ordered: [(PackObject, [UInt8])] = []
+        ordered.reserveCapacity(objects.count)
+        for kind in [PackObject.Kind.commit, .tree, .blob] {
+            for i in objects.indices where objects[i].kind == kind && seen.insert(objects[i].id).inserted { ordered.append((objects[i], streams[i])) }
+        }
 
         var pack: [UInt8] = Array("PACK".utf8) + Self.bigEndian32(2) + Self.bigEndian32(UInt32(ordered.count))
         pack.reserveCapacity(ordered.reduce(12) { $0 + $1.1.count + 8 })
@@ -49,7 +53,7 @@ extension GitRepository {
                 size >>= 7
             }
             pack.append(byte)
-            pack += deflated
+            pack.append(contentsOf: deflated)
             let crc = pack.withUnsafeBufferPointer { p in
                 crc32(0, p.baseAddress! + start, uInt(p.count - start))
             }
@@ -63,24 +67,25 @@ extension GitRepository {
         var idx: [UInt8] = [0xFF, 0x74, 0x4F, 0x63] + Self.bigEndian32(2)
         idx.reserveCapacity(1072 + entries.count * 28 + 40)
         var fanout = [UInt32](repeating: 0, count: 256)
-        for e in entries { fanout[Int(e.id.bytes[0])] += 1 }
+        for e in entries { fanout[Int(e.id.firstByte)] += 1 }
+        func append32(_ v: UInt32) { withUnsafeBytes(of: v.bigEndian) { idx.append(contentsOf: $0) } }
         var running: UInt32 = 0
         for i in 0..<256 {
             running += fanout[i]
-            idx += Self.bigEndian32(running)
+            append32(running)
         }
-        for e in entries { idx += e.id.bytes }
-        for e in entries { idx += Self.bigEndian32(e.crc) }
+        for e in entries { e.id.append(to: &idx) }
+        for e in entries { append32(e.crc) }
         var large: [UInt64] = []
         for e in entries {
             if e.offset < 0x8000_0000 {
-                idx += Self.bigEndian32(UInt32(e.offset))
+                append32(UInt32(e.offset))
             } else {
-                idx += Self.bigEndian32(0x8000_0000 | UInt32(large.count))
+                append32(0x8000_0000 | UInt32(large.count))
                 large.append(e.offset)
             }
         }
-        for offset in large { idx += Self.bigEndian32(UInt32(offset >> 32)) + Self.bigEndian32(UInt32(truncatingIfNeeded: offset)) }
+        for offset in large { withUnsafeBytes(of: offset.bigEndian) { idx.append(contentsOf: $0) } }
         idx += packSum
         idx += Self.sha1(idx)
 

@@ -132,7 +132,7 @@ final class FindingsCache {
             let tree: ObjectID
             if notes.count >= 16 {
                 // Many notes: blobs and the fanned-out trees go into one pack.
-                let deflater = try Deflater()
+                let deflater = try Deflater(small: true)
                 tree = try repo.updatedTreeAsPack(base: baseTree, removals: updates.map(\.path),
                                                   blobs: try notes.map { (Self.fannedPath($0.0), $0.1, try $0.2 ?? deflater.deflate($0.1.data)) })
             } else {
