@@ -33,13 +33,8 @@ struct LineEdgeSpacesRule: CorrectableRule {
         let text = article.bodyScalars
         let spaces = Marks.of(article)[.space]
         var out: [Diagnosis] = []
-        var n = 0
-        while n < spaces.count {
-            // A run of spaces: consecutive positions.
-            let i = spaces[n]
-            n += 1
-            while n < spaces.count, spaces[n] == spaces[n - 1] + 1 { n += 1 }
-            let end = spaces[n - 1] + 1
+        for run in SpacingScan.runs(spaces) {
+            let (i, end) = (run.lowerBound, run.upperBound)
             let atEnd = end == text.count || SpacingScan.isLineBreak(text.scalars[end])
             // At a line's start when only an indent of ideographic spaces comes before it.
             var k = i - 1

@@ -89,6 +89,19 @@ struct SpacingScan {
 
     static func isLineBreak(_ s: Unicode.Scalar) -> Bool { s == "\n" || s == "\r" }
 
+    /// Runs of consecutive positions among `spaces`: each stretch of spaces in the body.
+    static func runs(_ spaces: Marks.Candidates) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var n = 0
+        while n < spaces.count {
+            let start = spaces[n]
+            n += 1
+            while n < spaces.count, spaces[n] == spaces[n - 1] + 1 { n += 1 }
+            out.append(start..<spaces[n - 1] + 1)
+        }
+        return out
+    }
+
     /// The scan of `article`'s body, made once for all the spacing rules.
     static func of(_ article: ArticleContext) -> SpacingScan {
         article.shared("typography.spacing-scan") { SpacingScan(article.bodyScalars, spaces: Marks.of(article)[.space]) }
@@ -97,13 +110,8 @@ struct SpacingScan {
     /// `spaces`: where the body's spaces are (`isSpace`), in order.
     init(_ text: ScalarText, spaces: Marks.Candidates) {
         var gaps: [SpaceGap] = []
-        var n = 0
-        while n < spaces.count {
-            // A run of spaces: consecutive positions.
-            let i = spaces[n]
-            n += 1
-            while n < spaces.count, spaces[n] == spaces[n - 1] + 1 { n += 1 }
-            let end = spaces[n - 1] + 1
+        for run in Self.runs(spaces) {
+            let (i, end) = (run.lowerBound, run.upperBound)
             if i > 0, end < text.count, !Self.isLineBreak(text.scalars[i - 1]), !Self.isLineBreak(text.scalars[end]),
                text.scalars[i - 1] != "\u{3000}", text.scalars[end] != "\u{3000}"
             {

@@ -75,7 +75,3 @@ void galley_batch_odb_free(galley_batch_odb *b) {
         free(b);
     }
 }
-
-int galley_set_tree_cache_limit(size_t bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, bytes);
-}

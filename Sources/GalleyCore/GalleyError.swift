@@ -25,6 +25,7 @@ public enum GalleyError: Error, Sendable, Equatable {
     case indexLocked(lockFile: String)
     case revisionNotFound(revision: String)
     case pathNotInRevision(path: String, revision: String)
+    case notInHistory(path: String)
     case detachedHead
     case invalidAuthor(String)
     case nothingToCheckIn
@@ -64,6 +65,7 @@ public enum GalleyError: Error, Sendable, Equatable {
         case .indexLocked(let f): return "\(f) is locked by another git process"
         case .revisionNotFound(let r): return "unknown revision '\(r)'"
         case .pathNotInRevision(let p, let r): return "\(p) does not exist in revision \(r)"
+        case .notInHistory(let p): return "\(p) has no revision in the history of HEAD"
         case .detachedHead: return "HEAD is detached; check out a branch (main) first"
         case .invalidAuthor(let a): return "invalid --author '\(a)': expected \"Name <email>\""
         case .nothingToCheckIn: return "nothing to check in: the files are unchanged since the last revision"

@@ -107,16 +107,16 @@ import Testing
     @Test func treeDiffsMatchGitDiffTree() throws {
         try makeHistory()
         try git(["gc", "-q", "--aggressive"], in: dir.path)
-        let diff = RawTreeDiff(repo: try GitRepository.open(dir.path))
+        let history = RawHistory(repo: try GitRepository.open(dir.path))
         let commits = try git(["rev-list", "--first-parent", "--reverse", "HEAD"], in: dir.path).stdout.split(separator: "\n").map(String.init)
-        let chain = try diff.firstParentChain(to: try #require(ObjectID(hex: commits.last!)))
+        let chain = try history.firstParentChain(to: try #require(ObjectID(hex: commits.last!)))
         #expect(chain.map(\.commit.hex) == commits)
         var previous: ObjectID?
         var changedSomething = 0
         for (commit, tree) in chain {
             #expect(tree.hex == (try git(["rev-parse", "\(commit.hex)^{tree}"], in: dir.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
-            let articles = try diff.subtree("articles", of: tree)
-            let changes = try diff.changedBlobs(prefix: "articles/", old: previous, new: articles)
+            let articles = try history.subtree("articles", of: tree)
+            let changes = try history.changedBlobs(prefix: "articles/", old: previous, new: articles)
             previous = articles
             // git's view: the same commit against its parent (the empty tree for the first).
             let parent = chain.first!.commit == commit ? "4b825dc642cb6eb9a060e54bf8d69288fbee4904" : commit.hex + "^"

@@ -145,6 +145,37 @@ import Testing
         expectRefusal(try run(galleyExecutable(), ["check", "bad.md"], in: dir.path), mentioning: ["bad.md", "UTF-8"])
     }
 
+    @Test func eachRefusesPathsThatAreNowhereAndMarksFixedFindingsAsGoneInSARIF() throws {
+        let room = try CLINewsroom()
+        let file = ArticleFixture.path("a1")
+        room.dir.write(file, ArticleFixture.text(id: "a1", body: "本报讯（记者陈立峰）他说：“真办成了...”\n"))
+        try room.galley(["checkin", file, "-m", "来稿"])
+        room.dir.write(file, ArticleFixture.text(id: "a1", body: "本报讯（记者陈立峰）他说：“真办成了……”\n"))
+        try room.galley(["checkin", file, "-m", "二审"])
+        // A range typed after another option reads as a path: refused, not an empty pass.
+        expectRefusal(try room.galley(["check", "--each", "--no-cache", "HEAD~1..HEAD"]),
+                      mentioning: ["'HEAD~1..HEAD' is not a file of the newsroom; a range goes right after --each"])
+        expectRefusal(try room.galley(["check", "--each", "HEAD~1..HEAD", "articles/nosuch.md"]),
+                      mentioning: ["articles/nosuch.md does not exist in revision HEAD~1..HEAD"])
+        #expect(try room.galley(["check", "--each", "HEAD~1..HEAD", file]).status == 0)
+        // The ellipsis fixed by the second revision: a pass, absent from the range's end.
+        let sarif = try json(try room.galley(["check", "--each", "--format", "sarif"]).stdout)
+        let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let fixed = try #require(results.first { $0["ruleId"] as? String == "typography.ellipsis-form" })
+        #expect(fixed["kind"] as? String == "pass" && fixed["level"] as? String == "none" && fixed["baselineState"] as? String == "absent")
+        #expect(fixed["fixes"] == nil)
+    }
+
+    @Test func unreadableNewsroomFilesAreInputErrors() throws {
+        let room = try CLINewsroom()
+        room.dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1"))
+        // Over the 10 MB limit: the roster rules would otherwise run without a roster and find nothing.
+        room.dir.write("staff.yml", String(repeating: "# 名册\n", count: 1_500_000))
+        expectRefusal(try room.galley(["check"]), mentioning: ["cannot read staff.yml"])
+        // Named revisions appear in the message as typed.
+        expectRefusal(try room.galley(["check", "--rev", "HEAD", "articles/nosuch.md"]), mentioning: ["articles/nosuch.md does not exist in revision HEAD"])
+    }
+
     @Test func brokenRosterIsOneInputErrorAndBylineErrorsBlockCheckIn() throws {
         let room = try CLINewsroom()
         room.dir.write("staff.yml", "staff:\n  - {name: 陈立峰, roles: [记者]}\n  - {name: 陈立峰, roles: [通讯员]}\n")

@@ -27,10 +27,6 @@ void galley_sha1_once(const void *data, size_t length, unsigned char *out);
 /* SHA-256 (32 bytes to `out`), for the import trailer naming the source file's content. */
 void galley_sha256_once(const void *data, size_t length, unsigned char *out);
 
-/* git_libgit2_opts is variadic (Swift cannot call it): the largest tree libgit2 keeps parsed in
-   its object cache. The default, 4 KB, leaves out a day's folder of 80 articles. */
-int galley_set_tree_cache_limit(size_t bytes);
-
 /* zlib compression of many small objects through one reused stream. galley_deflate returns the
    compressed length, or -1 (output too small, or a zlib error). */
 typedef struct galley_deflater galley_deflater;

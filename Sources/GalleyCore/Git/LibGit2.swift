@@ -9,10 +9,7 @@ enum LibGit2 {
         // (`loadCertificates()`).
         galley_begin_deferring_certificates()
         defer { galley_end_deferring_certificates() }
-        let rc = git_libgit2_init()
-        // Walks over history look at each day's folder twice (before and after a commit).
-        _ = galley_set_tree_cache_limit(1 << 20)
-        return rc
+        return git_libgit2_init()
     }()
 
     static func ensure() {

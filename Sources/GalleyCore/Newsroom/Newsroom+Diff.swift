@@ -36,7 +36,7 @@ extension Newsroom {
                 return (head ?? DiffSide(label: "\(relative)@HEAD", text: nil), working)
             }
             let log = try history(of: relative, limit: 2)
-            guard let newest = log.first else { throw .pathNotInRevision(path: relative, revision: "HEAD history") }
+            guard let newest = log.first else { throw .notInHistory(path: relative) }
             let new = try side(relative, at: newest.revision.hex, required: false)
                 ?? DiffSide(label: "\(relative)@\(newest.revision.short)", text: nil)
             guard log.count > 1 else {

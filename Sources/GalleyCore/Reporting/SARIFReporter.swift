@@ -2,7 +2,8 @@
 /// result per line.
 ///
 /// A finding's revision, `introduced` and `fixed` go in the result's `properties`: SARIF's
-/// `versionControlProvenance` needs a repository URI, which a report does not have.
+/// `versionControlProvenance` needs a repository URI, which a report does not have. A fixed
+/// finding is a `pass` whose `baselineState` is `absent`, so code scanning does not list it as open.
 public struct SARIFReporter: Reporter {
     public static let id = "sarif"
     public static let summary = "SARIF 2.1.0 for code-scanning tools and editors"
@@ -92,7 +93,14 @@ public struct SARIFReporter: Reporter {
         json.beginObject(compact: true)
         json.field("ruleId", finding.rule)
         json.field("ruleIndex", ruleIndex)
-        json.field("level", Self.level(finding.severity))
+        // A finding fixed within the range (`--each`) is no longer there: a pass against the range's start.
+        if finding.fixed != nil {
+            json.field("kind", "pass")
+            json.field("level", "none")
+            json.field("baselineState", "absent")
+        } else {
+            json.field("level", Self.level(finding.severity))
+        }
         Self.writeMessage("message", finding.message.text(language), to: &json)
         json.key("locations")
         json.beginArray()
@@ -108,7 +116,7 @@ public struct SARIFReporter: Reporter {
         json.beginObject()
         json.field(Self.fingerprintKey, Self.fingerprint(finding))
         json.endObject()
-        if let replacement = finding.replacement {
+        if let replacement = finding.replacement, finding.fixed == nil {
             writeFix(finding, replacement: replacement, artifact: artifact, language: language, to: &json)
         }
         writeProperties(finding, to: &json)

@@ -53,17 +53,10 @@ public struct Finding: Sendable, Hashable, Codable {
         (a.path, a.line, a.column, a.rule) < (b.path, b.line, b.column, b.rule)
     }
 
-    /// `findings` in reading order (stable), for thousands of them: the positions are sorted and
-    /// each finding moved once, instead of the sort copying whole findings at every step.
+    /// `findings` in reading order, for thousands of them: their positions are sorted and each
+    /// finding moved once, instead of the sort copying whole findings at every step.
     public static func sortedInReadingOrder(_ findings: [Finding]) -> [Finding] {
-        let order = findings.indices.sorted { i, j in
-            if findings[i].path != findings[j].path { return findings[i].path < findings[j].path }
-            if findings[i].line != findings[j].line { return findings[i].line < findings[j].line }
-            if findings[i].column != findings[j].column { return findings[i].column < findings[j].column }
-            if findings[i].rule != findings[j].rule { return findings[i].rule < findings[j].rule }
-            return i < j
-        }
-        return order.map { findings[$0] }
+        findings.indices.sorted { inReadingOrder(findings[$0], findings[$1]) }.map { findings[$0] }
     }
 }
 

@@ -33,14 +33,16 @@ extension Checker {
             for (path, blob) in blobs {
                 let rest = path.dropFirst(folder.count)
                 guard path.hasPrefix(folder), !rest.contains("/"), NewsroomResources.isListedFile(String(rest)) else { continue }
-                if let bytes = try? newsroom.repo.blobData(blob) { out[path] = bytes }
+                if let bytes = readResource(path, from: { try newsroom.repo.blobData(blob) }) { out[path] = bytes }
             }
         } else {
             let dir = newsroom.root + "/" + name
             for entry in FileSystem.list(dir) where NewsroomResources.isListedFile(entry) {
                 let full = dir + "/" + entry
                 guard !FileSystem.isSymlink(full), !FileSystem.isDirectory(full) else { continue }
-                if let bytes = try? FileSystem.readFile(full, limit: SourceText.maximumBytes) { out[folder + entry] = bytes }
+                if let bytes = readResource(folder + entry, from: { try FileSystem.readFile(full, limit: SourceText.maximumBytes) }) {
+                    out[folder + entry] = bytes
+                }
             }
         }
         return out

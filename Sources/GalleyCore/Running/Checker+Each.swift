@@ -17,6 +17,13 @@ extension Checker {
             Self.isTextPath(path) && (prefixes.isEmpty || prefixes.contains { path == $0 || path.hasPrefix($0 + "/") })
         }
         let tipTree = try? repo.commitTree(tip)
+        // A path that is nowhere would silently match nothing (a range typed after another option reads as one).
+        for (typed, prefix) in zip(paths, prefixes) where !FileSystem.exists(newsroom.root + "/" + prefix)
+            && ((try? tipTree.flatMap { try repo.entry(at: prefix, inTree: $0) }) ?? nil) == nil
+        {
+            if typed.contains("..") { throw .usage("'\(typed)' is not a file of the newsroom; a range goes right after --each: --each \(typed)") }
+            throw .pathNotInRevision(path: typed, revision: range ?? "HEAD")
+        }
         let tipResources = resources(tree: tipTree)
         prepareProducers(resources: tipResources)
         let checkpointKey = eachKey(base: base, prefixes: prefixes)
@@ -37,14 +44,14 @@ extension Checker {
         var commitTrees: [ObjectID]?
         do {
             if base == nil {
-                let chain = try RawTreeDiff(repo: repo).firstParentChain(to: tip)
+                let chain = try RawHistory(repo: repo).firstParentChain(to: tip)
                 commits = chain.map(\.commit)
                 commitTrees = chain.map(\.tree)
             } else {
                 commits = try repo.commits(reachableFrom: [tip], hiding: base.map { [$0] } ?? [], firstParent: true)
             }
         } catch {
-            throw .git(function: "git_revwalk", message: "\(error)")
+            throw .git(function: base == nil ? "first-parent history" : "git_revwalk", message: "\(error)")
         }
         // Where the walk starts: tracks already open there find their first version from it.
         var anchor = base

@@ -21,7 +21,7 @@ extension Checker {
             revisionID = commit.hex
             do { tree = try newsroom.repo.commit(commit).tree } catch { throw .revisionNotFound(revision: revision) }
         }
-        let targets = try expand(paths, cwd: cwd, tree: tree, outcome: &outcome)
+        let targets = try expand(paths, cwd: cwd, tree: tree, revision: revision, outcome: &outcome)
         // Revision-aware rules compare with HEAD (working tree) or the revision's first parent.
         var historyCommit: ObjectID?
         if let newsroom {
@@ -91,7 +91,7 @@ extension Checker {
     }
 
     /// Expands directories and defaults to every article of the newsroom.
-    func expand(_ paths: [String], cwd: String, tree: ObjectID?, outcome: inout CheckOutcome) throws(GalleyError) -> [FileTarget] {
+    func expand(_ paths: [String], cwd: String, tree: ObjectID?, revision: String? = nil, outcome: inout CheckOutcome) throws(GalleyError) -> [FileTarget] {
         guard let newsroom else {
             guard !paths.isEmpty else { throw .usage("not inside a newsroom: name the files to check") }
             return paths.flatMap { p in plainTargets(p, cwd: cwd) }
@@ -107,7 +107,7 @@ extension Checker {
                     out.append(FileTarget(display: rel, relative: rel, absolute: nil, blob: blob))
                 } else {
                     let found = (try? newsroom.repo.blobs(under: rel, inTree: tree)) ?? [:]
-                    if found.isEmpty && !paths.isEmpty { throw .pathNotInRevision(path: rel, revision: "the revision") }
+                    if found.isEmpty && !paths.isEmpty { throw .pathNotInRevision(path: rel, revision: revision ?? "HEAD") }
                     out += found.keys.sorted().filter(Self.isTextPath).map { FileTarget(display: $0, relative: $0, absolute: nil, blob: found[$0]) }
                 }
             }
@@ -175,8 +175,8 @@ extension Checker {
     {
         do {
             let bytes: [UInt8]
-            if let blob = target.blob, newsroom != nil {
-                do { bytes = try storedBytes(blob) } catch { throw GalleyError.git(function: "git_blob_lookup", message: "\(error)") }
+            if let blob = target.blob, let newsroom {
+                do { bytes = try storedBytes(blob, in: newsroom) } catch { throw GalleyError.git(function: "git_blob_lookup", message: "\(error)") }
             } else if let absolute = target.absolute {
                 bytes = try FileSystem.readFile(absolute, limit: SourceText.maximumBytes)
             } else {

@@ -20,9 +20,9 @@ extension Checker {
 
     /// Loads the two revisions by blob id; a revision that does not parse counts as absent.
     func storedHistory(path: String, previous: ObjectID?, first: ObjectID?) -> StoredHistory {
-        guard newsroom != nil else { return .none }
+        guard let newsroom else { return .none }
         func context(_ blob: ObjectID?) -> ArticleContext? {
-            guard let blob, let bytes = try? storedBytes(blob),
+            guard let blob, let bytes = try? storedBytes(blob, in: newsroom),
                   let (article, _) = try? Self.parse(bytes, path: path, strict: true)
             else { return nil }
             return ArticleContext(path: path, article: article, resources: nil)

@@ -132,9 +132,8 @@ public final class Checker {
     }
 
     /// The content of a stored blob: from the packs when there, else through libgit2.
-    func storedBytes(_ blob: ObjectID) throws -> [UInt8] {
+    func storedBytes(_ blob: ObjectID, in newsroom: Newsroom) throws -> [UInt8] {
         if let object = versions?.read(blob), object.kind == .blob { return object.data }
-        guard let newsroom else { throw GalleyError.usage("no newsroom to read \(blob.hex) from") }
         return try newsroom.repo.blobData(blob)
     }
 
@@ -149,15 +148,26 @@ public final class Checker {
                 for (path, bytes) in folderFiles(p, tree: tree, in: newsroom) { files[path] = String(decoding: bytes, as: UTF8.self) }
                 continue
             }
-            let bytes: [UInt8]?
+            var bytes: [UInt8]?
             if let tree {
-                bytes = (try? newsroom.repo.blobID(at: p, inTree: tree)).flatMap { $0 }.flatMap { try? newsroom.repo.blobData($0) }
-            } else {
-                bytes = try? FileSystem.readFile(newsroom.root + "/" + p, limit: SourceText.maximumBytes)
+                if let blob = (try? newsroom.repo.blobID(at: p, inTree: tree)) ?? nil {
+                    bytes = readResource(p) { try newsroom.repo.blobData(blob) }
+                }
+            } else if FileSystem.exists(newsroom.root + "/" + p) {
+                bytes = readResource(p) { try FileSystem.readFile(newsroom.root + "/" + p, limit: SourceText.maximumBytes) }
             }
             if let bytes { files[p] = String(decoding: bytes, as: UTF8.self) }
         }
         return NewsroomResources(configuration: newsroom.configuration, files: files)
+    }
+
+    /// A newsroom file that exists but cannot be read (a damaged object, too large) is an input
+    /// error of the run, not a missing file: the rules it feeds would silently find nothing.
+    func readResource(_ path: String, from read: () throws -> [UInt8]) -> [UInt8]? {
+        do { return try read() } catch {
+            resourceErrors.append(TerminalSafe.sanitize("cannot read \(path): \(error)"))
+            return nil
+        }
     }
 
     /// Decodes and parses article bytes; files under `articles/` must have front matter.

@@ -47,17 +47,17 @@ final class WalkAhead: @unchecked Sendable {
 
     private func walk(gitDir: String, commits: [ObjectID], trees known: [ObjectID]?, previous start: ObjectID?) {
         var previous = start
-        let trees: RawTreeDiff
-        do { trees = RawTreeDiff(repo: try GitRepository.open(gitDir)) } catch {
+        let history: RawHistory
+        do { history = RawHistory(repo: try GitRepository.open(gitDir)) } catch {
             publishFailure(from: 0, error)
             return
         }
         for (i, commit) in commits.enumerated() {
             let result: Result<Step, any Error>
             do {
-                let tree = try known?[i] ?? trees.commitTree(commit)
-                let articles = try trees.subtree("articles", of: tree)
-                let changes = try trees.changedBlobs(prefix: "articles/", old: previous, new: articles)
+                let tree = try known?[i] ?? history.commitTree(commit)
+                let articles = try history.subtree("articles", of: tree)
+                let changes = try history.changedBlobs(prefix: "articles/", old: previous, new: articles)
                 previous = articles
                 result = .success(Step(tree: tree, articles: articles, changes: changes))
             } catch {

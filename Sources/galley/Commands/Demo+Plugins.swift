@@ -53,7 +53,8 @@ extension Galley.Demo {
             print(CheckReport.text(second, checker: checker, color: false), terminator: "")
             return
         }
-        let author = Signature(name: "周雅琴", email: "zhouyaqin@binjiang-daily.example", time: 1_795_081_000, offsetMinutes: 480)
+        // 2026-11-26 18:20 Beijing time: after the Workspace's revisions, so the history stays in date order.
+        let author = Signature(name: "周雅琴", email: "zhouyaqin@binjiang-daily.example", time: 1_795_688_400, offsetMinutes: 480)
         print(try newsroom.checkIn([fixed], message: "来稿：冰场开放", author: author).revision.hex)
     }
 
@@ -79,7 +80,8 @@ extension Galley.Demo {
         let clean = try newsroom.prepare(try newsroom.resolve(path, cwd: newsroom.root), userPath: path)
         let second = Checker(newsroom: newsroom, families: builtInFamilies).gate([clean])
         guard second.current.allSatisfy({ $0.severity != .error }) else { return }
-        let author = Signature(name: "林晓岚", email: "linxiaolan@binjiang-daily.example", time: 1_795_080_000, offsetMinutes: 480)
+        // 2026-11-26 18:00 Beijing time, after the Workspace's revisions.
+        let author = Signature(name: "林晓岚", email: "linxiaolan@binjiang-daily.example", time: 1_795_687_200, offsetMinutes: 480)
         let result = try newsroom.checkIn([clean], message: "补充预约方式", author: author)
         print(result.revision.hex)
     }

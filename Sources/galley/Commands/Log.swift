@@ -22,7 +22,7 @@ extension Galley {
             let newsroom = try openNewsroom()
             let resolved = try newsroom.resolve(path, cwd: Output.currentDirectory(), mustExist: false)
             let revisions = try newsroom.history(of: resolved.relative, limit: maxCount ?? Int.max)
-            if revisions.isEmpty { throw GalleyError.pathNotInRevision(path: resolved.relative, revision: "HEAD history") }
+            if revisions.isEmpty { throw GalleyError.notInHistory(path: resolved.relative) }
             var stats: [ChangeStat]?
             if stat {
                 stats = try revisions.map { r throws(GalleyError) in

@@ -3,10 +3,11 @@ internal import Clibgit2
 import Glibc
 #endif
 
-/// Tree diffs over raw objects, for `check --each`'s walk: the pack reader where it can, libgit2
-/// where it cannot (loose objects, alternates). Entries of two trees are merged in git's order
-/// instead of looked up by name.
-final class RawTreeDiff {
+/// History read from raw objects, for `check --each`: the first-parent chain with each commit's
+/// tree, and tree diffs that merge two trees' entries in git's order instead of looking names up.
+/// Objects come from the pack reader where it can, from libgit2 where it cannot (loose objects,
+/// alternates).
+final class RawHistory {
     private let repo: GitRepository
     private let packs: PackReader?
     private var recent: [ObjectID: TreeEntries] = [:]
