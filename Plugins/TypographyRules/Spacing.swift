@@ -89,18 +89,22 @@ struct SpacingScan {
 
     static func isLineBreak(_ s: Unicode.Scalar) -> Bool { s == "\n" || s == "\r" }
 
-    /// Runs of consecutive positions among `spaces`: each stretch of spaces in the body.
-    static func runs(_ spaces: Marks.Candidates) -> [Range<Int>] {
-        var out: [Range<Int>] = []
+    /// Runs of consecutive positions among `spaces`: each stretch of spaces in the body, made as
+    /// it is read (a 10 MB body has hundreds of thousands).
+    struct SpaceRuns: Sequence, IteratorProtocol {
+        let spaces: Marks.Candidates
         var n = 0
-        while n < spaces.count {
+
+        mutating func next() -> Range<Int>? {
+            guard n < spaces.count else { return nil }
             let start = spaces[n]
             n += 1
             while n < spaces.count, spaces[n] == spaces[n - 1] + 1 { n += 1 }
-            out.append(start..<spaces[n - 1] + 1)
+            return start..<spaces[n - 1] + 1
         }
-        return out
     }
+
+    static func runs(_ spaces: Marks.Candidates) -> SpaceRuns { SpaceRuns(spaces: spaces) }
 
     /// The scan of `article`'s body, made once for all the spacing rules.
     static func of(_ article: ArticleContext) -> SpacingScan {
