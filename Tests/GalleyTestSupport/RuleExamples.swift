@@ -12,6 +12,13 @@ public func expectExamplesPass(_ type: any Rule.Type) {
         #expect(!d.corrections.isEmpty, "\(d.id) is correctable and needs correction examples")
     }
     #expect(!d.summary.zh.isEmpty && !d.summary.en.isEmpty, "\(d.id) needs a summary in Chinese and English")
+    // The runner finds a rule's capabilities through these accessors, not casts: they must agree.
+    let rule = type.init(options: RuleOptions(defaultsOf: d))
+    #expect((rule.asArticleRule != nil) == (rule is any ArticleRule), "\(d.id): asArticleRule disagrees with the conformance")
+    #expect((rule.asCorrectable != nil) == (rule is any CorrectableRule), "\(d.id): asCorrectable disagrees with the conformance")
+    #expect((rule.asTallying != nil) == (rule is any TallyingRule), "\(d.id): asTallying disagrees with the conformance")
+    #expect((rule.asRevisionAware != nil) == (rule is any RevisionAwareRule), "\(d.id): asRevisionAware disagrees with the conformance")
+    #expect((rule.asCollecting != nil) == (rule is any CollectingRule), "\(d.id): asCollecting disagrees with the conformance")
     for failure in ExampleHarness.run(type) {
         let file = failure.file.split(separator: "/").suffix(2).joined(separator: "/")
         Issue.record(Comment(rawValue: "\(failure.rule) [\(failure.variant)]: \(failure.problem)"),

@@ -24,7 +24,7 @@ public enum ExampleHarness {
         }
         // Corrections also go through `galley check --fix`'s own passes, which re-check only what they edited.
         let fixRun = { (example: Example, context: ArticleContext) -> String? in
-            guard let correctable = rule(example) as? any CorrectableRule else { return nil }
+            guard let correctable = rule(example).asCorrectable else { return nil }
             return FixRun(path: context.path, resources: context.resources, rules: [correctable]).run(context.source).text
         }
         return run(id: d.id, triggering: d.triggering, nonTriggering: d.nonTriggering, corrections: d.corrections,
@@ -131,12 +131,10 @@ public enum ExampleHarness {
     public static func diagnose(_ rule: any Rule, _ context: ArticleContext, history: ArticleHistory = .none,
                                 issue: [ArticleContext] = []) -> [Diagnosis]
     {
-        switch rule {
-        case let r as any ArticleRule: return r.check(context)
-        case let r as any RevisionAwareRule: return r.check(context, history: history)
-        case let r as any CollectingRule: return r.check(issue: [context] + issue).filter { $0.article == 0 }.map(\.diagnosis)
-        default: return []
-        }
+        if let r = rule.asArticleRule { return r.check(context) }
+        if let r = rule.asRevisionAware { return r.check(context, history: history) }
+        if let r = rule.asCollecting { return r.check(issue: [context] + issue).filter { $0.article == 0 }.map(\.diagnosis) }
+        return []
     }
 
     static func byteRange(_ r: Range<String.Index>, in s: String) -> Range<Int> {

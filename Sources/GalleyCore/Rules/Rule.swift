@@ -5,6 +5,14 @@
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     init(options: RuleOptions)
+    // The rule as each capability, or nil. The extensions below answer these from the conformance
+    // the compiler sees; a rule never writes them. A cast (`rule as? any ArticleRule`) would scan
+    // every conformance in the binary the first time for each rule type: milliseconds per process.
+    var asArticleRule: (any ArticleRule)? { get }
+    var asCorrectable: (any CorrectableRule)? { get }
+    var asTallying: (any TallyingRule)? { get }
+    var asRevisionAware: (any RevisionAwareRule)? { get }
+    var asCollecting: (any CollectingRule)? { get }
 }
 
 /// Checks one article revision.
@@ -45,6 +53,32 @@ public protocol CollectingRule: Rule {
 extension Rule {
     /// The rule's id, for convenience.
     public var id: String { Self.description.id }
+
+    public var asArticleRule: (any ArticleRule)? { nil }
+    public var asCorrectable: (any CorrectableRule)? { nil }
+    public var asTallying: (any TallyingRule)? { nil }
+    public var asRevisionAware: (any RevisionAwareRule)? { nil }
+    public var asCollecting: (any CollectingRule)? { nil }
+}
+
+extension ArticleRule {
+    public var asArticleRule: (any ArticleRule)? { self }
+}
+
+extension CorrectableRule {
+    public var asCorrectable: (any CorrectableRule)? { self }
+}
+
+extension TallyingRule {
+    public var asTallying: (any TallyingRule)? { self }
+}
+
+extension RevisionAwareRule {
+    public var asRevisionAware: (any RevisionAwareRule)? { self }
+}
+
+extension CollectingRule {
+    public var asCollecting: (any CollectingRule)? { self }
 }
 
 /// A correctable rule whose diagnoses in a stretch between empty lines depend on that stretch and on a tally

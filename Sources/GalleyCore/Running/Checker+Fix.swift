@@ -38,6 +38,6 @@ extension Checker {
 
     /// The enabled correctable rules whose needs the article meets.
     func correctableRules(for context: ArticleContext) -> [any CorrectableRule] {
-        ruleSet.plugins.flatMap(\.rules).filter { RuleEngine.needsMet($0.description, context) }.compactMap { $0.rule as? any CorrectableRule }
+        ruleSet.plugins.flatMap(\.rules).filter { RuleEngine.needsMet($0.description, context) }.compactMap { $0.rule.asCorrectable }
     }
 }

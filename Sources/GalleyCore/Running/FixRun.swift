@@ -50,7 +50,7 @@ struct FixRun {
             var whole: ArticleContext?
             for (n, rule) in rules.enumerated() {
                 if let carry, let local {
-                    if let t = rule as? any TallyingRule, let before = carry.tallies[n], let rest = carry.untouched[n] {
+                    if let t = rule.asTallying, let before = carry.tallies[n], let rest = carry.untouched[n] {
                         let now = zip(rest, t.tally(local, in: nil)).map { $0 + $1 }
                         tallies[n] = now
                         if now == before {
@@ -63,7 +63,7 @@ struct FixRun {
                     }
                 }
                 if whole == nil { whole = context.withBodyScalars() }
-                if let t = rule as? any TallyingRule {
+                if let t = rule.asTallying {
                     // A tally carried forward is the whole body's already (untouched part + re-checked part).
                     let tally = tallies[n] ?? t.tally(whole!, in: nil)
                     tallies[n] = tally
@@ -79,7 +79,7 @@ struct FixRun {
             guard first.range.lowerBound >= offset else { break checking }
             oldRegions = TouchedStretches.regions(context.body, edits: chosen.map { ($0.range.lowerBound - offset)..<($0.range.upperBound - offset) })
             for (n, rule) in rules.enumerated() {
-                guard let t = rule as? any TallyingRule, let tally = tallies[n] else { continue }
+                guard let t = rule.asTallying, let tally = tallies[n] else { continue }
                 let then: [Int]
                 if let whole {
                     then = t.tally(whole, in: oldRegions)

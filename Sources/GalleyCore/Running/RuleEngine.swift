@@ -12,11 +12,9 @@ struct RuleEngine {
     init(plugin: ConfiguredPlugin) {
         self.plugin = plugin
         articleChecks = plugin.rules.compactMap { configured in
-            switch configured.rule {
-            case let r as any ArticleRule: (configured, .article(r))
-            case let r as any RevisionAwareRule: (configured, .revisionAware(r))
-            default: nil
-            }
+            if let r = configured.rule.asArticleRule { return (configured, .article(r)) }
+            if let r = configured.rule.asRevisionAware { return (configured, .revisionAware(r)) }
+            return nil
         }
     }
 
@@ -43,7 +41,7 @@ struct RuleEngine {
     func checkIssue(_ articles: [ArticleContext], revision: String?) -> [Finding] {
         var out: [Finding] = []
         for configured in plugin.rules {
-            guard let r = configured.rule as? any CollectingRule else { continue }
+            guard let r = configured.rule.asCollecting else { continue }
             let eligible = articles.indices.filter { RuleEngine.needsMet(configured.description, articles[$0]) }
             guard !eligible.isEmpty else { continue }
             let subset = eligible.map { articles[$0] }

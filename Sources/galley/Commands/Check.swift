@@ -7,6 +7,7 @@ import Glibc
 extension Galley {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Run the enabled plugins over articles and report findings.",
             discussion: """
                 Checks the articles in the working tree (default: every file under articles/), as of a \

@@ -7,6 +7,7 @@ import Glibc
 extension Galley {
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Build a sample newsroom from Workspace/ and show what Galley does.")
 
         @Argument(help: "Folder to create (default: a new galley-demo-N folder here).")

@@ -7,6 +7,7 @@ import Glibc
 extension Galley {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Compare two versions of an article: field by field, then the body character by character.",
             discussion: """
                 galley diff PATH                 the working file against HEAD when it is modified, else the last two revisions

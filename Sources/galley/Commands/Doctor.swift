@@ -4,6 +4,7 @@ import GalleyCore
 extension Galley {
     struct Doctor: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "doctor",
             abstract: "Find and clear stale lock files left by a crashed git or galley process.")
 
         @Option(help: "Only remove locks at least this many seconds old.")

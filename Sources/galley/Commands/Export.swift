@@ -7,6 +7,7 @@ import Glibc
 extension Galley {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Set an article on the layout grid and export it: text galley, PDF proof, ICML story or HTML preview.",
             discussion: """
                 PATH is an article file or a plain text file (paragraphs separated by blank lines), inside a \

@@ -4,6 +4,7 @@ import GalleyCore
 extension Galley {
     struct Fit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fit",
             abstract: "Copyfit: set a story on the grid and say whether it fits C columns of L lines.",
             discussion: """
                 Sets the article (or a plain text file, paragraphs separated by blank lines) N characters wide \

@@ -4,6 +4,7 @@ import GalleyCore
 extension Galley {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a newsroom repository (git, branch main, galley.yml, first commit).")
 
         @Argument(help: "Folder to create the newsroom in.")

@@ -4,6 +4,7 @@ import GalleyCore
 extension Galley {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "List the revisions that changed an article, newest first.")
 
         @Argument(help: "Article file.")

@@ -4,12 +4,14 @@ import GalleyCore
 extension Galley {
     struct Plugins: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plugins",
             abstract: "List plugins and their rules, run their examples, and trust external plugins.",
             subcommands: [List.self, Test.self, Trust.self, Untrust.self],
             defaultSubcommand: List.self)
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List built-in and external plugins with their rules.")
+            static let configuration = CommandConfiguration(
+                commandName: "list", abstract: "List built-in and external plugins with their rules.")
 
             @Option(help: "Language of summaries: zh (default) or en.")
             var lang: String = "zh"
@@ -46,6 +48,7 @@ extension Galley {
 
         struct Test: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "test",
                 abstract: "Run every example of every rule (trusted external plugins' too) and report failures.")
 
             func run() throws {
@@ -65,6 +68,7 @@ extension Galley {
 
         struct Trust: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "trust",
                 abstract: "Allow an external plugin from galley.yml to run, for its current command and script.")
 
             @Argument(help: "The plugin's name in galley.yml plugins.external.")
@@ -78,7 +82,8 @@ extension Galley {
         }
 
         struct Untrust: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Stop an external plugin from running.")
+            static let configuration = CommandConfiguration(
+                commandName: "untrust", abstract: "Stop an external plugin from running.")
 
             @Argument(help: "The plugin's name.")
             var name: String

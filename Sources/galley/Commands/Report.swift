@@ -7,6 +7,7 @@ import Glibc
 extension Galley {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Report the 差错率: weighted errors per 10,000 characters, per article and per issue.",
             discussion: """
                 Runs the enabled plugins like galley check, then weighs each finding after 《报纸编校差错率计算方法》: \

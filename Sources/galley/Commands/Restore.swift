@@ -4,6 +4,7 @@ import GalleyCore
 extension Galley {
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "restore",
             abstract: "Make an old revision of an article the newest one (history is kept).")
 
         @Argument(help: "PATH@REV")

@@ -4,6 +4,7 @@ import GalleyCore
 extension Galley {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print an article file as of a revision (PATH@REV; default HEAD).")
 
         @Argument(help: "PATH or PATH@REV, REV any git revision: id prefix, HEAD~2, main.")

@@ -4,6 +4,7 @@ import GalleyCore
 extension Galley {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "List article files that are new, modified or deleted against HEAD.")
 
         func run() throws {
