@@ -82,6 +82,21 @@ int galley_inflate(galley_inflater *d, const void *input, size_t input_length, v
     return 0;
 }
 
+long galley_inflate_prefix(galley_inflater *d, const void *input, size_t input_length, void *output, size_t output_length) {
+    if (inflateReset(&d->stream) != Z_OK || output_length == 0) {
+        return -1;
+    }
+    d->stream.next_in = (Bytef *)input;
+    d->stream.avail_in = input_length > UINT_MAX ? UINT_MAX : (uInt)input_length;
+    d->stream.next_out = output;
+    d->stream.avail_out = (uInt)output_length;
+    int rc = inflate(&d->stream, Z_SYNC_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
+        return -1;
+    }
+    return (long)d->stream.total_out;
+}
+
 void galley_inflater_free(galley_inflater *d) {
     if (d != NULL) {
         inflateEnd(&d->stream);

@@ -42,6 +42,9 @@ void galley_deflater_free(galley_deflater *d);
 typedef struct galley_inflater galley_inflater;
 galley_inflater *galley_inflater_new(void);
 int galley_inflate(galley_inflater *d, const void *input, size_t input_length, void *output, size_t output_length);
+/* Inflates at most output_length bytes of the start of a stream (a loose object's header); the
+   number of bytes produced, or -1. */
+long galley_inflate_prefix(galley_inflater *d, const void *input, size_t input_length, void *output, size_t output_length);
 void galley_inflater_free(galley_inflater *d);
 
 /* A libgit2 object database (git_odb *) for a batch of writes: an in-memory backend in front of

@@ -50,33 +50,6 @@ extension GitRepository {
         }
     }
 
-    /// The blob at `path` in the oldest commit of the unbroken first-parent chain from `commit`
-    /// that holds the path: an article's first revision. Nil when `commit` lacks the path.
-    ///
-    /// Each step reads only the commit's tree and first parent (not its message or signatures), and
-    /// looks the path up again only where the tree changed: a commit with its parent's tree holds
-    /// the same blob there.
-    func firstBlob(at path: String, from commit: ObjectID) throws -> ObjectID? {
-        var current = commit
-        var found: ObjectID?
-        var lastTree: ObjectID?
-        while true {
-            var oid = current.raw
-            var object: OpaquePointer?
-            try gitCheck(git_commit_lookup(&object, handle, &oid), "git_commit_lookup")
-            let tree = ObjectID(git_commit_tree_id(object).pointee)
-            let parent = git_commit_parentcount(object) > 0 ? ObjectID(git_commit_parent_id(object, 0)) : nil
-            git_commit_free(object)
-            if tree != lastTree {
-                guard let blob = try blobID(at: path, inTree: tree) else { return found }
-                found = blob
-                lastTree = tree
-            }
-            guard let parent else { return found }
-            current = parent
-        }
-    }
-
     /// The tree of a commit, without copying the rest of it out.
     func commitTree(_ id: ObjectID) throws -> ObjectID {
         var oid = id.raw

@@ -3,13 +3,14 @@ internal import Clibgit2
 import Glibc
 #endif
 
-/// History read from raw objects, for `check --each`: the first-parent chain with each commit's
-/// tree, and tree diffs that merge two trees' entries in git's order instead of looking names up.
-/// Objects come from the pack reader where it can, from libgit2 where it cannot (loose objects,
-/// alternates).
+/// History read from raw objects, for `check --each` and first versions: the first-parent chain
+/// with each commit's tree, and tree diffs that merge two trees' entries in git's order instead of looking names up.
+/// Objects come from the pack and loose-object readers where they can, from libgit2 where they
+/// cannot (alternates, damage).
 final class RawHistory {
     private let repo: GitRepository
     private let packs: PackReader?
+    private let loose: LooseObjectReader?
     private var recent: [ObjectID: TreeEntries] = [:]
     private var older: [ObjectID: TreeEntries] = [:]
 
@@ -17,6 +18,7 @@ final class RawHistory {
     init(repo: GitRepository) {
         self.repo = repo
         packs = PackReader(objectsDirectory: repo.gitDir + "objects")
+        loose = LooseObjectReader(objectsDirectory: repo.gitDir + "objects")
     }
 
     /// The tree a commit points to.
@@ -59,6 +61,38 @@ final class RawHistory {
         let entries = try self.tree(tree)
         let wanted = Array(name.utf8)
         for i in 0..<entries.count where entries.isTree(i) && entries.nameEquals(i, wanted) { return entries.id(i) }
+        return nil
+    }
+
+    /// The blob of `path` in its first version on the first-parent chain ending at `commit`: the
+    /// walk goes back while the file is there. `known` answers for a commit already worked out.
+    func firstBlob(at path: String, from commit: ObjectID, known: (ObjectID) -> ObjectID?) throws -> ObjectID? {
+        let parts = path.split(separator: "/").map { Array($0.utf8) }
+        guard let name = parts.last else { return nil }
+        var found: ObjectID?
+        var lastFolder: ObjectID?
+        var next: ObjectID? = commit
+        while let current = next {
+            if let answer = known(current) { return answer }
+            let (tree, parent) = try header(of: current)
+            var folder: ObjectID? = tree
+            for part in parts.dropLast() { folder = try folder.flatMap { try entry(part, in: $0, isTree: true) } }
+            guard let folder else { return found }
+            // The folder's tree unchanged: so is the file.
+            if folder != lastFolder {
+                guard let blob = try entry(name, in: folder, isTree: false) else { return found }
+                found = blob
+                lastFolder = folder
+            }
+            turnOver()
+            next = parent
+        }
+        return found
+    }
+
+    private func entry(_ name: [UInt8], in tree: ObjectID, isTree: Bool) throws -> ObjectID? {
+        let entries = try self.tree(tree)
+        for i in 0..<entries.count where entries.isTree(i) == isTree && entries.nameEquals(i, name) { return entries.id(i) }
         return nil
     }
 
@@ -119,7 +153,7 @@ final class RawHistory {
     }
 
     private func read(_ id: ObjectID, expecting kind: PackReader.Kind) throws -> [UInt8] {
-        if let object = packs?.read(id) {
+        if let object = packs?.read(id) ?? loose?.read(id) {
             guard object.kind == kind else { throw GitFailure(code: -1, message: "\(id.hex) is not a \(kind)", function: "read") }
             return object.data
         }

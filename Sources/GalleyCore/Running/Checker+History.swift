@@ -37,7 +37,10 @@ extension Checker {
     func firstVersion(of path: String, from commit: ObjectID) -> ObjectID? {
         let key = path + "@" + commit.hex
         if let known = firstVersions[key] { return known }
-        let found = (try? newsroom?.repo.firstBlob(at: path, from: commit)) ?? nil
+        if firstVersionMemo == nil, let newsroom {
+            firstVersionMemo = FirstVersions(gitDir: newsroom.repo.gitDir, history: RawHistory(repo: newsroom.repo))
+        }
+        let found = (try? firstVersionMemo?.first(of: path, from: commit)) ?? nil
         firstVersions[key] = found
         return found
     }

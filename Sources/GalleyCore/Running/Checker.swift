@@ -15,6 +15,8 @@ public final class Checker {
     var resourceErrors: [String] = []
     /// False: never read or write the findings cache (`--no-cache`).
     public var useCache = true
+    /// First versions of articles, walked from raw history and remembered in `.git/galley/`; made on first use.
+    var firstVersionMemo: FirstVersions?
     /// Stored article versions read from the packs, whose delta chains it keeps resolved: the
     /// versions of one article are usually stored as deltas on each other.
     lazy var versions: PackReader? = newsroom.flatMap { PackReader(objectsDirectory: $0.repo.gitDir + "objects") }
@@ -114,6 +116,7 @@ public final class Checker {
     /// Writes new cache entries (one notes commit) and stops external plugins.
     func finish(_ outcome: inout CheckOutcome) {
         for p in producers { p.finish() }
+        firstVersionMemo?.save()
         outcome.problems = resourceErrors + startupFailures + outcome.problems
         outcome.pluginFailures += startupFailures.count
         outcome.inputErrors += resourceErrors.count
