@@ -26,6 +26,18 @@ public struct ArticleContext: Sendable {
     public var bodyScalars: ScalarText { preparedScalars ?? ScalarText(body) }
     private var preparedScalars: ScalarText?
 
+    /// The start of the body as scalars: leading white space and then at least `length` scalars (the
+    /// whole body's when prepared). For rules that read only the start, such as the byline, over a
+    /// whole issue's articles, whose bodies nobody else converts.
+    public func bodyStartScalars(length: Int = 512) -> ScalarText {
+        if let preparedScalars { return preparedScalars }
+        let scalars = body.unicodeScalars
+        var end = scalars.startIndex
+        while end < scalars.endIndex, [" ", "\u{3000}", "\t", "\n"].contains(scalars[end]) { end = scalars.index(after: end) }
+        end = scalars.index(end, offsetBy: length, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        return ScalarText(body[..<end])
+    }
+
     /// This context with `bodyScalars` built, for running several rules over it. The caller's context does
     /// not keep it, so contexts held for a whole run do not hold their scalars too.
     public func withBodyScalars() -> ArticleContext {
