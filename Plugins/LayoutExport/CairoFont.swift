@@ -19,6 +19,7 @@ final class CairoFont {
 
     init(_ located: LocatedFont) throws(GalleyError) {
         self.located = located
+        try CairoLibraries.load()
         guard let pattern = FcPatternCreate() else { throw .fontNotFound(family: located.family) }
         defer { FcPatternDestroy(pattern) }
         _ = FcPatternAddString(pattern, FC_FILE, located.file)

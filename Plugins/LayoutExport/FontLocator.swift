@@ -13,6 +13,7 @@ enum FontLocator {
     /// The face fontconfig picks for `request` (a fontconfig name such as `Noto Serif CJK SC:weight=bold`)
     /// in Simplified Chinese. It must cover common Han characters, or the PDF would be boxes.
     static func locate(_ request: String) throws(GalleyError) -> LocatedFont {
+        try CairoLibraries.load()
         guard let pattern = FcNameParse(request) else { throw .fontNotFound(family: request) }
         defer { FcPatternDestroy(pattern) }
         _ = FcPatternAddString(pattern, FC_LANG, "zh-cn")

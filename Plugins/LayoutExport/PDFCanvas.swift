@@ -14,6 +14,7 @@ final class PDFCanvas {
     private let context: OpaquePointer
 
     init(width: Double, height: Double, title: String) throws(GalleyError) {
+        try CairoLibraries.load()
         let write: cairo_write_func_t = { closure, data, length in
             guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
             Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().bytes

@@ -44,6 +44,22 @@ import Testing
         #expect(r.stdout.hasPrefix("%PDF-"))
     }
 
+    /// cairo and fontconfig are opened only for a PDF (or copyfitting): without them the other
+    /// formats still work, and a PDF gets one message saying what to install, not a crash.
+    @Test func pdfWithoutCairoSaysWhatToInstall() throws {
+        let dir = TemporaryDirectory("export")
+        // The dynamic loader looks in LD_LIBRARY_PATH first: an empty libcairo.so.2 cannot be opened.
+        _ = dir.write("lib/libcairo.so.2", "")
+        let broken = ["LD_LIBRARY_PATH": dir.path + "/lib"]
+        let pdf = try galley(["export", Self.article, "-o", "a1.pdf"], in: dir, environment: broken)
+        #expect(pdf.status == 2, "\(pdf.stderr)")
+        #expect(pdf.stderr.contains("libcairo.so.2") && pdf.stderr.contains("apt-get install libcairo2 libfontconfig1"), "\(pdf.stderr)")
+        #expect(pdf.stderr.split(separator: "\n").count == 1, "one message: \(pdf.stderr)")
+        #expect(dir.read("a1.pdf") == nil)
+        let html = try galley(["export", Self.article, "-o", "a1.html"], in: dir, environment: broken)
+        #expect(html.status == 0 && dir.read("a1.html")?.contains("<html") == true, "\(html.stderr)")
+    }
+
     static let sample = projectRoot() + "/../shared/samples/000_582f17a897ff82ac.txt"
 
     @Test(.enabled(if: hasPoppler, "poppler-utils is not installed"),
