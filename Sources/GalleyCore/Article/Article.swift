@@ -4,8 +4,8 @@ public struct Article: Sendable {
     public let source: String
     /// Nil for a plain text or Markdown file without front matter.
     public let frontMatter: FrontMatter?
-    /// The text after the front matter.
-    public let body: String
+    /// The text after the front matter, a slice of `source` (no copy of its own).
+    public let body: Substring
     /// 1-based line in the file where `body` starts.
     public let bodyStartLine: Int
     /// UTF-8 offset in `source` where `body` starts.

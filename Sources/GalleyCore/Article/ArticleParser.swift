@@ -6,7 +6,7 @@ public enum ArticleParser {
     public static func parse(_ text: String, path: String, requireFrontMatter: Bool = true) throws(GalleyError) -> Article {
         guard text.hasPrefix("---\n") || text == "---" else {
             if requireFrontMatter { throw .noFrontMatter(path: path) }
-            return Article(source: text, frontMatter: nil, body: text, bodyStartLine: 1, bodyByteOffset: 0)
+            return Article(source: text, frontMatter: nil, body: text[...], bodyStartLine: 1, bodyByteOffset: 0)
         }
         let bytes = Array(text.utf8)
         // Find the closing line: "---" or "..." alone on a line.
@@ -27,7 +27,7 @@ public enum ArticleParser {
             line += 1
         }
         guard let closing else { throw .unterminatedFrontMatter(path: path) }
-        let body = String(decoding: bytes[closing.bodyStart...], as: UTF8.self)
+        let body = text[text.utf8.index(text.startIndex, offsetBy: closing.bodyStart)...]
         let frontMatter = try parseFrontMatter(bytes[4..<closing.yamlEnd], path: path)
         return Article(source: text, frontMatter: frontMatter, body: body, bodyStartLine: line + 1, bodyByteOffset: closing.bodyStart)
     }
@@ -42,7 +42,7 @@ public enum ArticleParser {
             (fields, credits) = try composeFrontMatter(String(decoding: yaml, as: UTF8.self), path: path)
         }
         for name in FrontMatter.requiredFields {
-            guard let v = fields[name], !v.trimmingCharacters(in: " \t").isEmpty else { throw .missingField(path: path, field: name) }
+            guard let v = fields[name], !v.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { throw .missingField(path: path, field: name) }
         }
         let id = fields["id"]!
         guard isSlug(id) else {

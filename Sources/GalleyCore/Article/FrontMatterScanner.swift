@@ -10,7 +10,7 @@
 enum FrontMatterScanner {
     static func scan(_ yaml: ArraySlice<UInt8>) -> (fields: [String: String], credits: [Credit])? {
         var fields: [String: String] = [:]
-        var keys: Set<String> = []
+        var sawCredits = false
         var credits: [Credit] = []
         var inCredits = false
         var itemIndent: Int?
@@ -27,8 +27,10 @@ enum FrontMatterScanner {
                 continue
             }
             inCredits = false
-            guard let (key, rest) = keyAndRest(line), keys.insert(key).inserted else { return nil }
+            guard let (key, rest) = keyAndRest(line), fields[key] == nil else { return nil }
             if key == "credits" {
+                guard !sawCredits else { return nil }
+                sawCredits = true
                 if rest.isEmpty {
                     inCredits = true
                     itemIndent = nil
@@ -40,7 +42,7 @@ enum FrontMatterScanner {
             guard let value = value(rest) else { return nil }
             fields[key] = value
         }
-        return keys.isEmpty ? nil : (fields, credits)
+        return fields.isEmpty && !sawCredits ? nil : (fields, credits)
     }
 
     private static let newline = UInt8(ascii: "\n")
@@ -77,15 +79,28 @@ enum FrontMatterScanner {
     /// A plain scalar, in block or flow context alike: no indicator first, and none of `#`, `:`,
     /// `,` or brackets anywhere, so that neither context reads it differently.
     private static func plain(_ text: ArraySlice<UInt8>) -> String? {
-        guard let first = text.first, !indicators.contains(first), printable(text) else { return nil }
-        guard !text.contains(where: { excluded.contains($0) }) else { return nil }
+        guard let first = text.first, !isIndicator(first), printable(text) else { return nil }
+        guard !text.contains(where: isExcluded) else { return nil }
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Characters that start something other than a plain scalar.
-    private static let indicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@` ".utf8)
-    /// Characters a plain value may not contain here.
-    private static let excluded: Set<UInt8> = Set("#:,[]{}".utf8)
+    /// Characters that start something other than a plain scalar: ``-?:,[]{}#&*!|>'"%@` `` and space.
+    private static func isIndicator(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "&"), UInt8(ascii: "*"),
+             UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"), space:
+            true
+        default: isExcluded(c)
+        }
+    }
+
+    /// Characters a plain value may not contain here: `#:,[]{}`.
+    private static func isExcluded(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "#"), colon, UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): true
+        default: false
+        }
+    }
 
     /// `<indent>- {key: value, …}` with `role` and `name` among the keys, each once.
     private static func creditItem(_ line: ArraySlice<UInt8>, indent: inout Int?) -> Credit? {

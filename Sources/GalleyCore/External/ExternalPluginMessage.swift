@@ -32,7 +32,7 @@ enum ExternalPluginMessage {
             ("path", .string(path)),
             ("revision", revision.map(JSONValue.string) ?? .null),
             ("front_matter", .object(frontMatter)),
-            ("body", .string(article.body)),
+            ("body", .string(String(article.body))),
         ])
         return line(.object([("type", .string("check")), ("article", articleValue)]))
     }

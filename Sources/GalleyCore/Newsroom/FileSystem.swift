@@ -20,7 +20,8 @@ enum FileSystem {
             if n == 0 { break }
             done += n
         }
-        return Array(out[..<done])
+        if done < out.count { out.removeLast(out.count - done) }
+        return out
     }
 
     /// Writes atomically: a temporary file in the same folder, then rename.

@@ -12,7 +12,7 @@ public struct ArticleContext: Sendable {
         self.path = path
         self.article = article
         self.resources = resources
-        self.body = article.source[article.source.utf8.index(article.source.startIndex, offsetBy: article.bodyByteOffset)...]
+        self.body = article.body
     }
 
     /// The whole file as normalised text.

@@ -105,7 +105,7 @@ struct FixRun {
 
     /// An article whose body is `text` (touched stretches), with `context`'s front matter and newsroom files.
     static func part(_ text: String, of context: ArticleContext) -> ArticleContext {
-        let article = Article(source: text, frontMatter: context.frontMatter, body: text, bodyStartLine: context.article.bodyStartLine, bodyByteOffset: 0)
+        let article = Article(source: text, frontMatter: context.frontMatter, body: text[...], bodyStartLine: context.article.bodyStartLine, bodyByteOffset: 0)
         return ArticleContext(path: context.path, article: article, resources: context.resources).withBodyScalars()
     }
 
