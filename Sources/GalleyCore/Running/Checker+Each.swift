@@ -208,8 +208,10 @@ extension Checker {
         outcome.phases.add("read and parse", PhaseClock.now() - start)
         guard let (context, _, _) = loaded else { return nil }
         outcome.files += 1
-        return findings(for: context, blob: blob, history: self.storedHistory(path: path, previous: history.previous, first: history.first),
-                        revision: revision, outcome: &outcome)
+        let found = findings(for: context, blob: blob, history: self.storedHistory(path: path, previous: history.previous, first: history.first),
+                             revision: revision, outcome: &outcome)
+        lastArticles[path] = (blob, context.article)
+        return found
     }
 }
 

@@ -22,9 +22,14 @@ extension Checker {
     func storedHistory(path: String, previous: ObjectID?, first: ObjectID?) -> StoredHistory {
         guard let newsroom else { return .none }
         func context(_ blob: ObjectID?) -> ArticleContext? {
-            guard let blob, let bytes = try? storedBytes(blob, in: newsroom),
+            guard let blob else { return nil }
+            // `check --each` has just checked the previous version, and the first stays the same.
+            if let last = lastArticles[path], last.0 == blob { return ArticleContext(path: path, article: last.1, resources: nil) }
+            if let known = firstArticles[path], known.0 == blob { return ArticleContext(path: path, article: known.1, resources: nil) }
+            guard let bytes = try? storedBytes(blob, in: newsroom),
                   let (article, _) = try? Self.parse(bytes, path: path, strict: true)
             else { return nil }
+            if blob == first { firstArticles[path] = (blob, article) }
             return ArticleContext(path: path, article: article, resources: nil)
         }
         let previousContext = context(previous)

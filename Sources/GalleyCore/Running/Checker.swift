@@ -15,6 +15,10 @@ public final class Checker {
     var resourceErrors: [String] = []
     /// False: never read or write the findings cache (`--no-cache`).
     public var useCache = true
+    /// The version of each path `check --each` checked last, and each path's first version, parsed:
+    /// the next version's rules compare with them.
+    var lastArticles: [String: (ObjectID, Article)] = [:]
+    var firstArticles: [String: (ObjectID, Article)] = [:]
     /// First versions of articles, walked from raw history and remembered in `.git/galley/`; made on first use.
     var firstVersionMemo: FirstVersions?
     /// Stored article versions read from the packs, whose delta chains it keeps resolved: the
