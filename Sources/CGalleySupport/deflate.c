@@ -97,6 +97,16 @@ long galley_inflate_prefix(galley_inflater *d, const void *input, size_t input_l
     return (long)d->stream.total_out;
 }
 
+int galley_inflate_rest(galley_inflater *d, void *output, size_t output_length, size_t expected_total) {
+    unsigned char spare;
+    d->stream.next_out = output_length == 0 ? &spare : output;
+    d->stream.avail_out = (uInt)output_length;
+    if (inflate(&d->stream, Z_FINISH) != Z_STREAM_END || d->stream.total_out != expected_total) {
+        return -1;
+    }
+    return 0;
+}
+
 void galley_inflater_free(galley_inflater *d) {
     if (d != NULL) {
         inflateEnd(&d->stream);

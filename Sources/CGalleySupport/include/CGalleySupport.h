@@ -45,6 +45,9 @@ int galley_inflate(galley_inflater *d, const void *input, size_t input_length, v
 /* Inflates at most output_length bytes of the start of a stream (a loose object's header); the
    number of bytes produced, or -1. */
 long galley_inflate_prefix(galley_inflater *d, const void *input, size_t input_length, void *output, size_t output_length);
+/* Goes on from galley_inflate_prefix into `output` to the end of the stream, which must come after
+   exactly `expected_total` bytes in all; 0, or -1. */
+int galley_inflate_rest(galley_inflater *d, void *output, size_t output_length, size_t expected_total);
 void galley_inflater_free(galley_inflater *d);
 
 /* A libgit2 object database (git_odb *) for a batch of writes: an in-memory backend in front of

@@ -22,9 +22,9 @@ final class LooseObjectReader {
 
     func read(_ id: ObjectID) -> PackReader.Object? {
         let hex = id.hex
-        guard let compressed = try? FileSystem.readFile(directory + hex.prefix(2) + "/" + hex.dropFirst(2), limit: Self.largestObject)
-        else { return nil }
-        var head = [UInt8](repeating: 0, count: 32)
+        guard let compressed = Self.contents(of: directory + hex.prefix(2) + "/" + hex.dropFirst(2)) else { return nil }
+        // The header first, then the rest of the stream straight into the object's bytes.
+        var head = [UInt8](repeating: 0, count: 64)
         let produced = compressed.withUnsafeBytes { c in
             head.withUnsafeMutableBytes { h in galley_inflate_prefix(inflater, c.baseAddress, c.count, h.baseAddress, h.count) }
         }
@@ -33,13 +33,35 @@ final class LooseObjectReader {
               let kind = Self.kind(head[..<space]),
               let size = Int(String(decoding: head[(space + 1)..<nul], as: UTF8.self)), size >= 0, size <= Self.largestObject
         else { return nil }
-        var whole = [UInt8](repeating: 0, count: nul + 1 + size)
-        let status = whole.withUnsafeMutableBytes { o in
-            compressed.withUnsafeBytes { c in galley_inflate(inflater, c.baseAddress, c.count, o.baseAddress, o.count) }
+        let already = Int(produced) - (nul + 1)
+        guard already <= size else { return nil }
+        var data = [UInt8](repeating: 0, count: size)
+        data.replaceSubrange(0..<already, with: head[(nul + 1)..<Int(produced)])
+        let status = data.withUnsafeMutableBytes { o in
+            galley_inflate_rest(inflater, o.baseAddress.map { $0 + already }, size - already, nul + 1 + size)
         }
-        guard status == 0 else { return nil }
-        whole.removeFirst(nul + 1)
-        return PackReader.Object(kind: kind, data: whole)
+        return status == 0 ? PackReader.Object(kind: kind, data: data) : nil
+    }
+
+    /// The file's bytes, or nil: open and read, no separate stat (the file is small and seldom absent).
+    private static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var out = [UInt8](repeating: 0, count: 4096)
+        var done = 0
+        while true {
+            if done == out.count {
+                guard out.count < largestObject else { return nil }
+                out += [UInt8](repeating: 0, count: out.count)
+            }
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            done += n
+        }
+        out.removeLast(out.count - done)
+        return out
     }
 
     private static func kind(_ name: ArraySlice<UInt8>) -> PackReader.Kind? {

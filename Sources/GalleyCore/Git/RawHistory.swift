@@ -14,10 +14,10 @@ final class RawHistory {
     private var recent: [ObjectID: TreeEntries] = [:]
     private var older: [ObjectID: TreeEntries] = [:]
 
-    /// `repo` is a handle of the calling thread's own.
-    init(repo: GitRepository) {
+    /// `repo` is a handle of the calling thread's own, and so is `packs` (opened here when not given).
+    init(repo: GitRepository, packs: PackReader? = nil) {
         self.repo = repo
-        packs = PackReader(objectsDirectory: repo.gitDir + "objects")
+        self.packs = packs ?? PackReader(objectsDirectory: repo.gitDir + "objects")
         loose = LooseObjectReader(objectsDirectory: repo.gitDir + "objects")
     }
 

@@ -43,7 +43,7 @@ extension Checker {
         let key = path + "@" + commit.hex
         if let known = firstVersions[key] { return known }
         if firstVersionMemo == nil, let newsroom {
-            firstVersionMemo = FirstVersions(gitDir: newsroom.repo.gitDir, history: RawHistory(repo: newsroom.repo))
+            firstVersionMemo = FirstVersions(gitDir: newsroom.repo.gitDir, history: RawHistory(repo: newsroom.repo, packs: versions))
         }
         let found = (try? firstVersionMemo?.first(of: path, from: commit)) ?? nil
         firstVersions[key] = found
