@@ -60,4 +60,30 @@ import Testing
         #expect(list.contains(one.hex) && list.contains(two.hex))
         #expect(try git(["rev-list", "--count", "refs/notes/galley"], in: dir.path).stdout.hasPrefix("2"))
     }
+
+    /// Notes written again for the same objects (another plugin's entries) replace the old notes in
+    /// the fanned-out tree, which stays as git writes it: sorted, one note per object.
+    @Test func notesRewrittenInPlaceInTheFannedOutTree() throws {
+        let dir = TemporaryDirectory("notes")
+        let author = Signature(name: "冯静怡", email: "feng@example.com", time: 1_795_500_000, offsetMinutes: 480)
+        let room = try Newsroom.create(at: dir.path, author: author)
+        let blobs = try (0..<300).map { try room.repo.writeBlob(Array("第\($0)篇".utf8)) }
+        let first = FindingsCache(repo: room.repo)
+        for blob in blobs.prefix(200) { first.store(blob: blob, key: "one@1#x", findings: []) }
+        try first.flush(author: author)
+        let second = FindingsCache(repo: room.repo)
+        for blob in blobs.suffix(200) { second.store(blob: blob, key: "two@1#x", findings: []) }
+        try second.flush(author: author)
+        #expect(try git(["fsck", "--strict"], in: dir.path).status == 0)
+        let list = try git(["notes", "--ref=galley", "list"], in: dir.path).stdout.split(separator: "\n")
+        #expect(list.count == 300)
+        let tree = try git(["ls-tree", "-r", "--name-only", "refs/notes/galley"], in: dir.path).stdout.split(separator: "\n")
+        #expect(tree.allSatisfy { $0.count == 41 && $0.dropFirst(2).hasPrefix("/") }, "fanned out as ab/cdef…")
+        let both = try git(["notes", "--ref=galley", "show", blobs[150].hex], in: dir.path).stdout
+        #expect(both.contains("one@1#x") && both.contains("two@1#x"))
+        let onlyFirst = try git(["notes", "--ref=galley", "show", blobs[10].hex], in: dir.path).stdout
+        #expect(onlyFirst.contains("one@1#x") && !onlyFirst.contains("two@1#x"))
+        let onlySecond = try git(["notes", "--ref=galley", "show", blobs[250].hex], in: dir.path).stdout
+        #expect(onlySecond.contains("two@1#x") && !onlySecond.contains("one@1#x"))
+    }
 }

@@ -37,6 +37,17 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         withUnsafeBytes(of: &copy) { out.append(contentsOf: $0.prefix(20)) }
     }
 
+    /// Appends the hexadecimal digits from byte `start` on (a notes name leaves out the first byte).
+    func appendHex(to out: inout [UInt8], fromByte start: Int = 0) {
+        var copy = self
+        withUnsafeBytes(of: &copy) { raw in
+            for i in start..<20 {
+                out.append(Self.digits[Int(raw[i] >> 4)])
+                out.append(Self.digits[Int(raw[i] & 0x0f)])
+            }
+        }
+    }
+
     /// The first byte: a pack index's fan-out bucket.
     var firstByte: UInt8 { UInt8(truncatingIfNeeded: w0) }
 

@@ -133,8 +133,13 @@ final class FindingsCache {
             if notes.count >= 16 {
                 // Many notes: blobs and the fanned-out trees go into one pack.
                 let deflater = try Deflater(small: true)
-                tree = try repo.updatedTreeAsPack(base: baseTree, removals: updates.map(\.path),
-                                                  blobs: try notes.map { (Self.fannedPath($0.0), $0.1, try $0.2 ?? deflater.deflate($0.1.data)) })
+                let blobs = try notes.map { (annotated: $0.0, note: $0.1, deflated: try $0.2 ?? deflater.deflate($0.1.data)) }
+                if updates.isEmpty, let fanned = try repo.fannedNotesTreeAsPack(base: baseTree, notes: blobs) {
+                    tree = fanned
+                } else {
+                    tree = try repo.updatedTreeAsPack(base: baseTree, removals: updates.map(\.path),
+                                                      blobs: blobs.map { (Self.fannedPath($0.annotated), $0.note, $0.deflated) })
+                }
             } else {
                 for (object, note, _) in notes { updates.append(TreeUpdate(path: Self.fannedPath(object), blob: try repo.writeBlob(note.data))) }
                 tree = try repo.updatedTree(base: baseTree, updates: updates)
