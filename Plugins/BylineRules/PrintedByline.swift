@@ -51,10 +51,10 @@ struct PrintedByline {
     static let agencies = ["新华社", "中新社"]
 
     /// The byline at the start of the body, or nil when none is recognisable.
-    /// Everything it reads lies within 512 scalars of the first printed character (a 电头, brackets
-    /// of at most 80, or a first line of at most 40), so the rest of the body is not converted.
+    /// Everything it reads lies on the first line or in brackets of at most 80 scalars opened there
+    /// (one more is looked at past them), so the rest of the body is not converted.
     static func parse(_ article: ArticleContext) -> PrintedByline? {
-        let text = article.bodyStartScalars(length: 512)
+        let text = article.bodyStartScalars(beyondFirstLine: 82)
         var i = 0
         while i < text.count, isSpace(text.scalars[i]) || text.scalars[i] == "\n" { i += 1 }
         return bracketForm(text, from: i) ?? standaloneForm(text, from: i)

@@ -88,6 +88,7 @@ static void load(void) {
     if (fontconfig == NULL) {
         const char *problem = dlerror();
         snprintf(load_error, sizeof load_error, "%s", problem != NULL ? problem : "cannot open libfontconfig.so.1");
+        dlclose(cairo);
         return;
     }
     RESOLVE(fontconfig, FcCharSetHasChar);

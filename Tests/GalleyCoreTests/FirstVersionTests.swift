@@ -75,6 +75,28 @@ import Testing
         _ = try expectAllMatch(chain, order: chain.indices.reversed())
     }
 
+    /// Two spellings of `é` are two files to git, and so to what is remembered.
+    @Test func namesAreComparedAsBytes() throws {
+        try git(["init", "-q", "-b", "main"], in: dir.path)
+        let composed = "articles/2026-11-01/caf\u{E9}.md"
+        let decomposed = "articles/2026-11-01/cafe\u{301}.md"
+        for n in 0..<4 {
+            dir.write(n % 2 == 0 ? composed : decomposed, "第\(n)版。\n")
+            try git(["add", "-A"], in: dir.path)
+            try git(["commit", "-qm", "r\(n)"], in: dir.path)
+        }
+        let chain = try git(["rev-list", "--first-parent", "main"], in: dir.path).stdout.split(separator: "\n").map(String.init)
+        let tip = try #require(ObjectID(hex: chain[0]))
+        for _ in 0..<2 {
+            let repo = try GitRepository.open(dir.path)
+            let memo = FirstVersions(gitDir: repo.gitDir, history: RawHistory(repo: repo))
+            for path in [composed, decomposed] {
+                #expect(try memo.first(of: path, from: tip)?.hex == (try expectedFirst(path, from: 0, chain: chain)), "\(Array(path.utf8))")
+            }
+            memo.save()
+        }
+    }
+
     @Test func damagedLinesCostAWalkNotAnAnswer() throws {
         let chain = try makeHistory()
         let folder = dir.path + "/.git/galley/first-versions"

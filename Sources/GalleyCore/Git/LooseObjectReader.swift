@@ -23,24 +23,25 @@ final class LooseObjectReader {
     func read(_ id: ObjectID) -> PackReader.Object? {
         let hex = id.hex
         guard let compressed = Self.contents(of: directory + hex.prefix(2) + "/" + hex.dropFirst(2)) else { return nil }
-        // The header first, then the rest of the stream straight into the object's bytes.
-        var head = [UInt8](repeating: 0, count: 64)
-        let produced = compressed.withUnsafeBytes { c in
-            head.withUnsafeMutableBytes { h in galley_inflate_prefix(inflater, c.baseAddress, c.count, h.baseAddress, h.count) }
+        // The header first, then the rest of the stream straight into the object's bytes; zlib keeps
+        // reading `compressed` between the two calls, so both run while its bytes are pinned.
+        return compressed.withUnsafeBytes { c -> PackReader.Object? in
+            var head = [UInt8](repeating: 0, count: 64)
+            let produced = head.withUnsafeMutableBytes { h in galley_inflate_prefix(inflater, c.baseAddress, c.count, h.baseAddress, h.count) }
+            guard produced > 0, let nul = head[..<Int(produced)].firstIndex(of: 0),
+                  let space = head[..<nul].firstIndex(of: 0x20),
+                  let kind = Self.kind(head[..<space]),
+                  let size = Int(String(decoding: head[(space + 1)..<nul], as: UTF8.self)), size >= 0, size <= Self.largestObject
+            else { return nil }
+            let already = Int(produced) - (nul + 1)
+            guard already <= size else { return nil }
+            var data = [UInt8](repeating: 0, count: size)
+            data.replaceSubrange(0..<already, with: head[(nul + 1)..<Int(produced)])
+            let status = data.withUnsafeMutableBytes { o in
+                galley_inflate_rest(inflater, o.baseAddress.map { $0 + already }, size - already, nul + 1 + size)
+            }
+            return status == 0 ? PackReader.Object(kind: kind, data: data) : nil
         }
-        guard produced > 0, let nul = head[..<Int(produced)].firstIndex(of: 0),
-              let space = head[..<nul].firstIndex(of: 0x20),
-              let kind = Self.kind(head[..<space]),
-              let size = Int(String(decoding: head[(space + 1)..<nul], as: UTF8.self)), size >= 0, size <= Self.largestObject
-        else { return nil }
-        let already = Int(produced) - (nul + 1)
-        guard already <= size else { return nil }
-        var data = [UInt8](repeating: 0, count: size)
-        data.replaceSubrange(0..<already, with: head[(nul + 1)..<Int(produced)])
-        let status = data.withUnsafeMutableBytes { o in
-            galley_inflate_rest(inflater, o.baseAddress.map { $0 + already }, size - already, nul + 1 + size)
-        }
-        return status == 0 ? PackReader.Object(kind: kind, data: data) : nil
     }
 
     /// The file's bytes, or nil: open and read, no separate stat (the file is small and seldom absent).

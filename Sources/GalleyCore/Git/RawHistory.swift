@@ -92,7 +92,8 @@ final class RawHistory {
 
     private func entry(_ name: [UInt8], in tree: ObjectID, isTree: Bool) throws -> ObjectID? {
         let entries = try self.tree(tree)
-        for i in 0..<entries.count where entries.isTree(i) == isTree && entries.nameEquals(i, name) { return entries.id(i) }
+        // As libgit2's blob lookup: a submodule entry is no file version.
+        for i in 0..<entries.count where entries.isTree(i) == isTree && !entries.isGitlink(i) && entries.nameEquals(i, name) { return entries.id(i) }
         return nil
     }
 
@@ -171,6 +172,8 @@ private final class TreeEntries: Sendable {
         let name: Int
         let nameEnd: Int
         let isTree: Bool
+        /// Mode 160000: a submodule's commit, not a file's content.
+        let isGitlink: Bool
     }
 
     private let data: [UInt8]
@@ -195,7 +198,8 @@ private final class TreeEntries: Sendable {
                 while i < bytes.count, bytes[i] != 0 { i += 1 }
                 guard name > start + 1, i + 21 <= bytes.count else { return nil }
                 // Mode 40000: a subtree (gitlinks and symlinks count as files, as libgit2's blobs do).
-                out.append(Entry(start: start, name: name, nameEnd: i, isTree: name - start == 6 && bytes[start] == 0x34 && bytes[start + 1] == 0x30))
+                out.append(Entry(start: start, name: name, nameEnd: i, isTree: name - start == 6 && bytes[start] == 0x34 && bytes[start + 1] == 0x30,
+                                 isGitlink: name - start == 7 && bytes[start] == 0x31 && bytes[start + 1] == 0x36))
                 i += 21
             }
             return out
@@ -206,6 +210,7 @@ private final class TreeEntries: Sendable {
 
     var count: Int { entries.count }
     func isTree(_ i: Int) -> Bool { entries[i].isTree }
+    func isGitlink(_ i: Int) -> Bool { entries[i].isGitlink }
     func id(_ i: Int) -> ObjectID { data.withUnsafeBytes { ObjectID(raw: $0.baseAddress! + entries[i].nameEnd + 1) } }
     func name(_ i: Int) -> String { String(decoding: data[entries[i].name..<entries[i].nameEnd], as: UTF8.self) }
 

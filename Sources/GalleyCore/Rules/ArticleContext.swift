@@ -26,15 +26,16 @@ public struct ArticleContext: Sendable {
     public var bodyScalars: ScalarText { preparedScalars ?? ScalarText(body) }
     private var preparedScalars: ScalarText?
 
-    /// The start of the body as scalars: leading white space and then at least `length` scalars (the
-    /// whole body's when prepared). For rules that read only the start, such as the byline, over a
-    /// whole issue's articles, whose bodies nobody else converts.
-    public func bodyStartScalars(length: Int = 512) -> ScalarText {
+    /// The start of the body as scalars: leading white space, the first line, and `beyond` scalars
+    /// after it (the whole body's when prepared). For rules that read only the start, such as the
+    /// byline, over a whole issue's articles, whose bodies nobody else converts.
+    public func bodyStartScalars(beyondFirstLine beyond: Int) -> ScalarText {
         if let preparedScalars { return preparedScalars }
         let scalars = body.unicodeScalars
         var end = scalars.startIndex
         while end < scalars.endIndex, [" ", "\u{3000}", "\t", "\n"].contains(scalars[end]) { end = scalars.index(after: end) }
-        end = scalars.index(end, offsetBy: length, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        while end < scalars.endIndex, scalars[end] != "\n" { end = scalars.index(after: end) }
+        end = scalars.index(end, offsetBy: beyond, limitedBy: scalars.endIndex) ?? scalars.endIndex
         return ScalarText(body[..<end])
     }
 

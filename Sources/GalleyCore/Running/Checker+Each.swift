@@ -210,7 +210,8 @@ extension Checker {
         outcome.files += 1
         let found = findings(for: context, blob: blob, history: self.storedHistory(path: path, previous: history.previous, first: history.first),
                              revision: revision, outcome: &outcome)
-        lastArticles[path] = (blob, context.article)
+        // Only articles: they parse as strictly here as `storedHistory` parses earlier versions.
+        if path.hasPrefix("articles/") { lastArticles[path] = (blob, context.article) }
         return found
     }
 }

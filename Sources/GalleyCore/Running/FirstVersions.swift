@@ -12,16 +12,18 @@ import Glibc
 /// foreign line means a longer walk, never a different answer, since the walk checks every commit
 /// it passes and a commit's first-parent chain never changes.
 final class FirstVersions {
+    /// Names and folders as bytes: git paths are bytes, and two spellings of `é` are two files.
     private struct Key: Hashable {
-        let name: String
+        let name: [UInt8]
         let commit: ObjectID
     }
 
     private let directory: String
     private let history: RawHistory
-    private var folders: [String: [Key: ObjectID]] = [:]
-    private var pending: [String: [UInt8]] = [:]
-    /// A folder's file is rewritten with one line per name once it grows past this.
+    private var folders: [[UInt8]: [Key: ObjectID]] = [:]
+    private var pending: [[UInt8]: [UInt8]] = [:]
+    /// A folder's file is rewritten with one line per name once it grows past this and holds more
+    /// than two lines a name.
     static let compactAbove = 256 * 1024
 
     init(gitDir: String, history: RawHistory) {
@@ -31,7 +33,8 @@ final class FirstVersions {
 
     /// The blob of `path`'s first version as of `commit`, nil when the file is not there.
     func first(of path: String, from commit: ObjectID) throws -> ObjectID? {
-        let (folder, name) = Self.split(path)
+        let (folder, text) = Self.split(path)
+        let name = Array(text.utf8)
         let known = entries(folder)
         var walked = false
         let found = try history.firstBlob(at: path, from: commit) { current in
@@ -39,9 +42,10 @@ final class FirstVersions {
             walked = true
             return nil
         }
-        if walked, let found {
-            folders[folder, default: [:]][Key(name: name, commit: commit)] = found
-            pending[folder, default: []] += Array("\(commit.hex) \(found.hex) \(name)\n".utf8)
+        // A name with a line break would read back as two lines: such a file is walked every time.
+        if walked, let found, !name.contains(0x0A) {
+            folders[Array(folder.utf8), default: [:]][Key(name: name, commit: commit)] = found
+            pending[Array(folder.utf8), default: []] += Array("\(commit.hex) \(found.hex) ".utf8) + name + [0x0A]
         }
         return found
     }
@@ -51,7 +55,7 @@ final class FirstVersions {
         guard !pending.isEmpty else { return }
         try? FileSystem.makeDirectories(String(directory.dropLast()))
         for (folder, lines) in pending {
-            let fd = open(directory + Self.fileName(folder), O_WRONLY | O_CREAT | O_APPEND, 0o644)
+            let fd = open(directory + Self.fileName(String(decoding: folder, as: UTF8.self)), O_WRONLY | O_CREAT | O_APPEND, 0o644)
             guard fd >= 0 else { continue }
             _ = lines.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
             close(fd)
@@ -60,31 +64,33 @@ final class FirstVersions {
     }
 
     private func entries(_ folder: String) -> [Key: ObjectID] {
-        if let known = folders[folder] { return known }
+        if let known = folders[Array(folder.utf8)] { return known }
         let file = directory + Self.fileName(folder)
         var out: [Key: ObjectID] = [:]
         if let bytes = try? FileSystem.readFile(file, limit: 64 * 1024 * 1024) {
-            for line in bytes.split(separator: 0x0A) {
+            // Only whole lines: a last line without its line feed may be another process's append under way.
+            let whole = bytes[..<((bytes.lastIndex(of: 0x0A) ?? -1) + 1)]
+            for line in whole.split(separator: 0x0A) {
                 // 40 + 1 + 40 + 1 + name
                 guard line.count > 82, line[line.startIndex + 40] == 0x20, line[line.startIndex + 81] == 0x20 else { continue }
                 let start = line.startIndex
                 guard let commit = line[start..<start + 40].withUnsafeBytes({ ObjectID(hexDigits: $0) }),
                       let first = line[start + 41..<start + 81].withUnsafeBytes({ ObjectID(hexDigits: $0) })
                 else { continue }
-                out[Key(name: String(decoding: line[(start + 82)...], as: UTF8.self), commit: commit)] = first
+                out[Key(name: Array(line[(start + 82)...]), commit: commit)] = first
             }
-            if bytes.count > Self.compactAbove { compact(file, out) }
+            if bytes.count > Self.compactAbove, Set(out.keys.map(\.name)).count * 2 < out.count { compact(file, out) }
         }
-        folders[folder] = out
+        folders[Array(folder.utf8)] = out
         return out
     }
 
     /// Keeps one line per file name; which one does not matter for correctness.
     private func compact(_ file: String, _ entries: [Key: ObjectID]) {
-        var newest: [String: (ObjectID, ObjectID)] = [:]
+        var newest: [[UInt8]: (ObjectID, ObjectID)] = [:]
         for (key, first) in entries { newest[key.name] = (key.commit, first) }
         var text: [UInt8] = []
-        for (name, (commit, first)) in newest { text += Array("\(commit.hex) \(first.hex) \(name)\n".utf8) }
+        for (name, (commit, first)) in newest { text += Array("\(commit.hex) \(first.hex) ".utf8) + name + [0x0A] }
         try? FileSystem.writeFile(file, text)
     }
 
