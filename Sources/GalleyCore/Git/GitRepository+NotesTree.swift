@@ -1,5 +1,3 @@
-internal import Clibgit2
-
 extension GitRepository {
     /// The notes tree for `notes` (annotated object, note blob, its zlib stream) on top of `base`,
     /// fanned out as git notes does it (`ab/cdef…`: 256 folders of notes named by the other 38 digits),
@@ -10,8 +8,8 @@ extension GitRepository {
         var folders = [ObjectID?](repeating: nil, count: 256)
         if let base {
             for e in try rawEntries(base) {
-                let name = Array(e.name.utf8)
-                guard e.isTree, name.count == 2, name.allSatisfy(Self.isLowercaseHex), let byte = UInt8(e.name, radix: 16) else { return nil }
+                // Exactly the two lowercase digits git writes: `0a`, not `a`, `0A` or `+a`.
+                guard e.isTree, let byte = UInt8(e.name, radix: 16), Array(e.name.utf8) == Self.folderName(byte) else { return nil }
                 folders[Int(byte)] = e.id
             }
         }
@@ -28,7 +26,7 @@ extension GitRepository {
             if let old = folders[byte] {
                 // An object noted again keeps its new note.
                 let renewed = Set(entries.map(\.annotated))
-                var digits = Array(String(format2Hex: UInt8(byte)).utf8)
+                var digits = Self.folderName(UInt8(byte))
                 for e in try rawEntries(old) {
                     digits.removeSubrange(2...)
                     digits += e.name.utf8
@@ -56,8 +54,8 @@ extension GitRepository {
         var data: [UInt8] = []
         for byte in 0..<256 {
             guard let id = folders[byte] else { continue }
-            data += Array("40000 ".utf8)
-            data += Array(String(format2Hex: UInt8(byte)).utf8)
+            data += [0x34, 0x30, 0x30, 0x30, 0x30, 0x20]  // "40000 "
+            data += Self.folderName(UInt8(byte))
             data.append(0)
             id.append(to: &data)
         }
@@ -66,26 +64,13 @@ extension GitRepository {
             objects.append(root)
             streams.append(try stored.deflate(root.data))
         }
-        try storeAsPack(objects, deflated: streams)
-        // libgit2 reads the new trees when the notes commit is made.
-        var odb: OpaquePointer?
-        try gitCheck(git_repository_odb(&odb, handle), "git_repository_odb")
-        defer { git_odb_free(odb) }
-        try gitCheck(git_odb_refresh(odb), "git_odb_refresh")
+        try storeAsPackAndRefresh(objects, deflated: streams)
         return root.id
     }
-}
 
-extension GitRepository {
-    static func isLowercaseHex(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "f"))
-    }
-}
-
-private extension String {
-    /// Two lowercase hexadecimal digits.
-    init(format2Hex byte: UInt8) {
+    /// A notes folder's name: the first byte of the ids in it, as two lowercase digits.
+    static func folderName(_ byte: UInt8) -> [UInt8] {
         let digits = Array("0123456789abcdef".utf8)
-        self.init(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
+        return [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
     }
 }

@@ -35,13 +35,18 @@ extension GitRepository {
             streams.append(try deflater.deflate(tree.data))
         }
         guard !objects.isEmpty else { return root }
-        try storeAsPack(objects, deflated: streams)
-        // libgit2 reads the new trees when the notes commit is made.
+        try storeAsPackAndRefresh(objects, deflated: streams)
+        return root
+    }
+
+    /// Stores the objects as one pack, then has libgit2 rescan the packs: it reads the new trees
+    /// when the commit on top of them is made.
+    func storeAsPackAndRefresh(_ objects: [PackObject], deflated: [[UInt8]]) throws {
+        try storeAsPack(objects, deflated: deflated)
         var odb: OpaquePointer?
         try gitCheck(git_repository_odb(&odb, handle), "git_repository_odb")
         defer { git_odb_free(odb) }
         try gitCheck(git_odb_refresh(odb), "git_odb_refresh")
-        return root
     }
 
     /// The new tree for `base` with `changes` (paths relative to it; nil removes), adding new trees to

@@ -22,7 +22,8 @@ final class LooseObjectReader {
 
     func read(_ id: ObjectID) -> PackReader.Object? {
         let hex = id.hex
-        guard let compressed = Self.contents(of: directory + hex.prefix(2) + "/" + hex.dropFirst(2)) else { return nil }
+        guard let compressed = try? FileSystem.readFile(directory + hex.prefix(2) + "/" + hex.dropFirst(2), limit: Self.largestObject)
+        else { return nil }
         // The header first, then the rest of the stream straight into the object's bytes; zlib keeps
         // reading `compressed` between the two calls, so both run while its bytes are pinned.
         return compressed.withUnsafeBytes { c -> PackReader.Object? in
@@ -42,27 +43,6 @@ final class LooseObjectReader {
             }
             return status == 0 ? PackReader.Object(kind: kind, data: data) : nil
         }
-    }
-
-    /// The file's bytes, or nil: open and read, no separate stat (the file is small and seldom absent).
-    private static func contents(of path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var out = [UInt8](repeating: 0, count: 4096)
-        var done = 0
-        while true {
-            if done == out.count {
-                guard out.count < largestObject else { return nil }
-                out += [UInt8](repeating: 0, count: out.count)
-            }
-            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 { return nil }
-            if n == 0 { break }
-            done += n
-        }
-        out.removeLast(out.count - done)
-        return out
     }
 
     private static func kind(_ name: ArraySlice<UInt8>) -> PackReader.Kind? {

@@ -58,10 +58,7 @@ final class RawHistory {
 
     /// The subtree `name` of `tree`, nil when absent or not a tree.
     func subtree(_ name: String, of tree: ObjectID) throws -> ObjectID? {
-        let entries = try self.tree(tree)
-        let wanted = Array(name.utf8)
-        for i in 0..<entries.count where entries.isTree(i) && entries.nameEquals(i, wanted) { return entries.id(i) }
-        return nil
+        try entry(Array(name.utf8), in: tree, isTree: true)
     }
 
     /// The blob of `path` in its first version on the first-parent chain ending at `commit`: the

@@ -44,7 +44,7 @@ extension Checker {
         var commitTrees: [ObjectID]?
         do {
             if base == nil {
-                let chain = try RawHistory(repo: repo).firstParentChain(to: tip)
+                let chain = try RawHistory(repo: repo, packs: versions).firstParentChain(to: tip)
                 commits = chain.map(\.commit)
                 commitTrees = chain.map(\.tree)
             } else {

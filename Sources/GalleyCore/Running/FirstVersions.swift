@@ -45,7 +45,7 @@ final class FirstVersions {
         // A name with a line break would read back as two lines: such a file is walked every time.
         if walked, let found, !name.contains(0x0A) {
             folders[Array(folder.utf8), default: [:]][Key(name: name, commit: commit)] = found
-            pending[Array(folder.utf8), default: []] += Array("\(commit.hex) \(found.hex) ".utf8) + name + [0x0A]
+            pending[Array(folder.utf8), default: []] += Self.line(commit, found, name)
         }
         return found
     }
@@ -90,8 +90,12 @@ final class FirstVersions {
         var newest: [[UInt8]: (ObjectID, ObjectID)] = [:]
         for (key, first) in entries { newest[key.name] = (key.commit, first) }
         var text: [UInt8] = []
-        for (name, (commit, first)) in newest { text += Array("\(commit.hex) \(first.hex) ".utf8) + name + [0x0A] }
+        for (name, (commit, first)) in newest { text += Self.line(commit, first, name) }
         try? FileSystem.writeFile(file, text)
+    }
+
+    static func line(_ commit: ObjectID, _ first: ObjectID, _ name: [UInt8]) -> [UInt8] {
+        Array("\(commit.hex) \(first.hex) ".utf8) + name + [0x0A]
     }
 
     static func split(_ path: String) -> (folder: String, name: String) {

@@ -27,7 +27,7 @@ public struct SourceText: Sendable {
     /// Decodes raw bytes; throws a `GalleyError` naming `path` for binary data or undecodable text.
     public static func decode(_ bytes: [UInt8], path: String, encoding: SourceEncoding = .utf8) throws(GalleyError) -> SourceText {
         if bytes.count > maximumBytes { throw .tooLarge(path: path, bytes: bytes.count, limit: maximumBytes) }
-        if let nul = firstIndex(of: 0, in: bytes[...]) { throw .binary(path: path, offset: nul) }
+        if let nul = bytes.withUnsafeBytes({ firstOffset(of: 0, in: $0) }) { throw .binary(path: path, offset: nul) }
         var notes: [String] = []
         var text: String
         switch encoding {
@@ -47,7 +47,7 @@ public struct SourceText: Sendable {
             text = decoded
             notes.append("converted from GB18030 to UTF-8")
         }
-        if encoding == .utf8 ? firstIndex(of: 13, in: bytes[...]) != nil : text.utf8.contains(13) {
+        if text.withUTF8({ firstOffset(of: 13, in: UnsafeRawBufferPointer($0)) }) != nil {
             let crlf = text.contains("\r\n")
             text = String(decoding: normalizeLineEnds(Array(text.utf8)), as: UTF8.self)
             notes.append(crlf ? "converted CRLF line endings to LF" : "converted CR line endings to LF")
@@ -56,11 +56,9 @@ public struct SourceText: Sendable {
     }
 
     /// memchr: a generic search of a large file costs more than decoding it.
-    private static func firstIndex(of byte: UInt8, in bytes: ArraySlice<UInt8>) -> Int? {
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress, let hit = memchr(base, Int32(byte), raw.count) else { return nil }
-            return bytes.startIndex + (UnsafeRawPointer(hit) - base)
-        }
+    private static func firstOffset(of byte: UInt8, in raw: UnsafeRawBufferPointer) -> Int? {
+        guard let base = raw.baseAddress, let hit = memchr(base, Int32(byte), raw.count) else { return nil }
+        return UnsafeRawPointer(hit) - base
     }
 
     /// Reads and decodes the file at `path` (relative to `cwd`); every error names `path` as given.
