@@ -19,7 +19,7 @@ extension GitRepository {
         var streams = notes.map(\.deflated)
         // Stored, not compressed: a tree of note ids is two-thirds hexadecimal digits and random id
         // bytes, which deflate spends 130 µs per folder (33 ms a run) to shrink by a third.
-        let stored = try Deflater(level: 0, small: true)
+        let stored = try Deflater.stored()
         let mode = Array("100644 ".utf8)
         for byte in 0..<256 where !buckets[byte].isEmpty {
             var entries = buckets[byte].map { (annotated: notes[$0].annotated, note: notes[$0].note.id) }

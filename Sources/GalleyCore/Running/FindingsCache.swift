@@ -132,7 +132,7 @@ final class FindingsCache {
             let tree: ObjectID
             if notes.count >= 16 {
                 // Many notes: blobs and the fanned-out trees go into one pack.
-                let deflater = try Deflater(small: true)
+                let deflater = try Deflater.stored()
                 let blobs = try notes.map { (annotated: $0.0, note: $0.1, deflated: try $0.2 ?? deflater.deflate($0.1.data)) }
                 if updates.isEmpty, let fanned = try repo.fannedNotesTreeAsPack(base: baseTree, notes: blobs) {
                     tree = fanned

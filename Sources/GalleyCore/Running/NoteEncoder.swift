@@ -48,7 +48,7 @@ final class NoteEncoder: @unchecked Sendable {
 
     private func run() {
         // Notes that fail to deflate here are deflated again when the pack is written.
-        let deflater = try? Deflater(small: true)
+        let deflater = try? Deflater.stored()
         while true {
             condition.lock()
             while queue.isEmpty && !stopped { condition.wait() }
