@@ -19,6 +19,20 @@ import Testing
         #expect(article.body.hasPrefix("本报讯（记者陈立峰）"))
     }
 
+    /// `check --each` hands the parser the file's last version: the same front matter is taken over, a changed one read.
+    @Test func anEarlierVersionsFrontMatterIsTakenOnlyWhenTheSame() throws {
+        let text = ArticleFixture.text(id: "a1-heating", extra: "kicker: 民生热点\n")
+        let earlier = try ArticleParser.parse(text, path: "a.md")
+        let edited = try ArticleParser.parse(text + "又一段。\n", path: "a.md", earlier: earlier)
+        #expect(edited.frontMatter == earlier.frontMatter)
+        #expect(edited.body.hasSuffix("又一段。\n"))
+        let retitled = try ArticleParser.parse(text.replacingOccurrences(of: "民生热点", with: "民生关注"), path: "a.md", earlier: earlier)
+        #expect(retitled.frontMatter?.kicker == "民生关注")
+        // Same bytes up to the body, but the earlier version ended its front matter elsewhere.
+        let shorter = try ArticleParser.parse(text.replacingOccurrences(of: "kicker: 民生热点\n", with: ""), path: "a.md", earlier: earlier)
+        #expect(shorter.frontMatter?.kicker == nil)
+    }
+
     @Test func missingRequiredField() {
         let text = ArticleFixture.text(id: "a").replacingOccurrences("headline: 滨江今冬供暖提前启动\n", "")
         #expect(throws: GalleyError.missingField(path: "a.md", field: "headline")) { try ArticleParser.parse(text, path: "a.md") }

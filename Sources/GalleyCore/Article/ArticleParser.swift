@@ -3,7 +3,8 @@ import Yams
 /// Splits an article file into front matter and body and validates the front matter.
 public enum ArticleParser {
     /// Parses normalised text. With `requireFrontMatter` false, a file without a leading `---` is a body-only article.
-    public static func parse(_ text: String, path: String, requireFrontMatter: Bool = true) throws(GalleyError) -> Article {
+    /// `earlier` (another version of the file): its front matter is taken when the text up to the body is the same.
+    public static func parse(_ text: String, path: String, requireFrontMatter: Bool = true, earlier: Article? = nil) throws(GalleyError) -> Article {
         guard text.hasPrefix("---\n") || text == "---" else {
             if requireFrontMatter { throw .noFrontMatter(path: path) }
             return Article(source: text, frontMatter: nil, body: text[...], bodyStartLine: 1, bodyByteOffset: 0)
@@ -28,6 +29,11 @@ public enum ArticleParser {
         }
         guard let closing else { throw .unterminatedFrontMatter(path: path) }
         let body = text[text.utf8.index(text.startIndex, offsetBy: closing.bodyStart)...]
+        if let earlier, let same = earlier.frontMatter, earlier.bodyByteOffset == closing.bodyStart,
+           earlier.source.utf8.starts(with: bytes[..<closing.bodyStart])
+        {
+            return Article(source: text, frontMatter: same, body: body, bodyStartLine: line + 1, bodyByteOffset: closing.bodyStart)
+        }
         let frontMatter = try parseFrontMatter(bytes[4..<closing.yamlEnd], path: path)
         return Article(source: text, frontMatter: frontMatter, body: body, bodyStartLine: line + 1, bodyByteOffset: closing.bodyStart)
     }

@@ -204,7 +204,8 @@ extension Checker {
         }
         let target = FileTarget(display: path, relative: path, absolute: nil, blob: blob)
         let start = PhaseClock.now()
-        let loaded = load(target, tree: nil, resources: resources, outcome: &outcome)
+        // The last version checked of the same file: its front matter is usually this one's too.
+        let loaded = load(target, tree: nil, resources: resources, earlier: lastArticles[path]?.1, outcome: &outcome)
         outcome.phases.add("read and parse", PhaseClock.now() - start)
         guard let (context, _, _) = loaded else { return nil }
         outcome.files += 1

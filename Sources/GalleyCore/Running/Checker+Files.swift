@@ -170,7 +170,7 @@ extension Checker {
     }
 
     /// Reads, decodes and parses a target; a bad file becomes one problem line and is skipped.
-    func load(_ target: FileTarget, tree: ObjectID?, resources: NewsroomResources?,
+    func load(_ target: FileTarget, tree: ObjectID?, resources: NewsroomResources?, earlier: Article? = nil,
               outcome: inout CheckOutcome) -> (ArticleContext, SourceText, [UInt8])?
     {
         do {
@@ -183,7 +183,7 @@ extension Checker {
                 throw GalleyError.fileNotFound(path: target.display)
             }
             let strict = target.relative?.hasPrefix("articles/") == true
-            let (article, source) = try Self.parse(bytes, path: target.display, strict: strict)
+            let (article, source) = try Self.parse(bytes, path: target.display, strict: strict, earlier: earlier)
             let context = ArticleContext(path: target.relative ?? target.display, article: article,
                                          resources: target.relative == nil ? nil : resources)
             return (context, source, bytes)

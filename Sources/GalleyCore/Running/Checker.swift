@@ -178,8 +178,8 @@ public final class Checker {
     }
 
     /// Decodes and parses article bytes; files under `articles/` must have front matter.
-    static func parse(_ bytes: [UInt8], path: String, strict: Bool) throws(GalleyError) -> (Article, SourceText) {
+    static func parse(_ bytes: [UInt8], path: String, strict: Bool, earlier: Article? = nil) throws(GalleyError) -> (Article, SourceText) {
         let decoded = try SourceText.decode(bytes, path: path)
-        return (try ArticleParser.parse(decoded.text, path: path, requireFrontMatter: strict), decoded)
+        return (try ArticleParser.parse(decoded.text, path: path, requireFrontMatter: strict, earlier: earlier), decoded)
     }
 }
