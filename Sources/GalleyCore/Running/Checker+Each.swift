@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `galley check --each RANGE`: every revision in a range, with the revision that introduced each
 /// finding and, for findings gone by the end, the revision that fixed it.
 extension Checker {
@@ -235,7 +239,7 @@ struct Track {
         let sorted = Finding.sortedInReadingOrder(findings)
         // The usual case: an edit elsewhere in the article left the same findings in the same places.
         if sorted.count == current.count,
-           zip(sorted, current).allSatisfy({ $0.rule == $1.finding.rule && $0.text == $1.finding.text && $0.anchor == $1.finding.anchor && $0.message == $1.finding.message })
+           zip(sorted, current).allSatisfy({ MatchKey($0) == MatchKey($1.finding) && Self.same($0.anchor, $1.finding.anchor) && Self.same($0.message.en, $1.finding.message.en) })
         {
             current = zip(sorted, current).map { f, old in
                 var f = f
@@ -246,32 +250,31 @@ struct Track {
             if first == nil { first = blob }
             return
         }
-        var oldByKey: [String: [Int]] = [:]
-        for (i, live) in current.enumerated() { oldByKey[Self.key(live.finding), default: []].append(i) }
-        var newByKey: [String: [Int]] = [:]
-        for (j, f) in sorted.enumerated() { newByKey[Self.key(f), default: []].append(j) }
+        let oldKeys = current.map { MatchKey($0.finding) }
+        let newKeys = sorted.map(MatchKey.init)
+        let oldRanks = Self.ranks(oldKeys)
+        let newRanks = Self.ranks(newKeys)
+        // Candidate pairs: same key; `distance` is how far apart their ranks among that key's findings are.
+        var pairs: [(score: Int, distance: Int, old: Int, new: Int)] = []
+        for j in sorted.indices {
+            for i in current.indices where oldKeys[i] == newKeys[j] {
+                pairs.append((Self.similarity(current[i].finding.anchor, sorted[j].anchor), abs(newRanks[j] - oldRanks[i]), i, j))
+            }
+        }
+        // Most similar first, then nearest in rank, then in reading order (ties no longer follow hashing).
+        pairs.sort { ($0.score, -$0.distance, -$0.old, -$0.new) > ($1.score, -$1.distance, -$1.old, -$1.new) }
         var matched: [Int?] = Array(repeating: nil, count: sorted.count)
-        var taken = Set<Int>()
-        for (key, news) in newByKey {
-            guard let olds = oldByKey[key] else { continue }
-            var pairs: [(score: Int, distance: Int, old: Int, new: Int)] = []
-            for (a, j) in news.enumerated() {
-                for (b, i) in olds.enumerated() {
-                    pairs.append((Self.similarity(current[i].finding.anchor, sorted[j].anchor), abs(a - b), i, j))
-                }
-            }
-            pairs.sort { ($0.score, -$0.distance) > ($1.score, -$1.distance) }
-            for p in pairs where matched[p.new] == nil && !taken.contains(p.old) {
-                matched[p.new] = p.old
-                taken.insert(p.old)
-            }
+        var taken = Array(repeating: false, count: current.count)
+        for p in pairs where matched[p.new] == nil && !taken[p.old] {
+            matched[p.new] = p.old
+            taken[p.old] = true
         }
         var next: [Live] = []
         for (j, var f) in sorted.enumerated() {
             f.introduced = matched[j].map { current[$0].finding.introduced } ?? (introducedHere ? revision : nil)
             next.append(Live(finding: f))
         }
-        for (i, var l) in current.enumerated() where !taken.contains(i) {
+        for (i, var l) in current.enumerated() where !taken[i] {
             l.finding.fixed = revision
             gone.append(l.finding)
         }
@@ -280,14 +283,45 @@ struct Track {
         if first == nil { first = blob }
     }
 
-    /// How many characters agree next to the flagged text: common suffix before plus common prefix after.
+    /// Each finding's rank among the findings with its key (0 for the first in reading order).
+    static func ranks(_ keys: [MatchKey]) -> [Int] {
+        // Articles have a handful of findings: comparing every pair beats hashing Chinese text.
+        if keys.count <= 16 {
+            return keys.indices.map { i in keys[..<i].reduce(0) { $0 + ($1 == keys[i] ? 1 : 0) } }
+        }
+        var seen: [MatchKey: Int] = [:]
+        return keys.map { k in
+            defer { seen[k, default: 0] += 1 }
+            return seen[k] ?? 0
+        }
+    }
+
+    /// How many characters agree next to the flagged text: common suffix before plus common prefix after
+    /// (anchors are `before \u{1} after`). Counted on the UTF-8 bytes: whole matching scalars.
     static func similarity(_ a: String, _ b: String) -> Int {
-        let pa = a.split(separator: "\u{1}", maxSplits: 1, omittingEmptySubsequences: false)
-        let pb = b.split(separator: "\u{1}", maxSplits: 1, omittingEmptySubsequences: false)
-        guard pa.count == 2, pb.count == 2 else { return 0 }
-        let before = zip(pa[0].unicodeScalars.reversed(), pb[0].unicodeScalars.reversed()).prefix { $0 == $1 }.count
-        let after = zip(pa[1].unicodeScalars, pb[1].unicodeScalars).prefix { $0 == $1 }.count
-        return before + after
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard let sx = x.firstIndex(of: 1), let sy = y.firstIndex(of: 1) else { return 0 }
+                func isLead(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+                var before = 0
+                var k = 1
+                while k <= sx, k <= sy, x[sx - k] == y[sy - k] {
+                    if isLead(x[sx - k]) { before += 1 }
+                    k += 1
+                }
+                var after = 0
+                var n = 1
+                while sx + n < x.count, sy + n < y.count, x[sx + n] == y[sy + n] {
+                    if isLead(x[sx + n]) { after += 1 }
+                    n += 1
+                }
+                // The last scalar counted after the separator is whole only if neither text goes on inside it.
+                if after > 0, (sx + n < x.count && !isLead(x[sx + n])) || (sy + n < y.count && !isLead(y[sy + n])) { after -= 1 }
+                return before + after
+            }
+        }
     }
 
     /// The article was deleted: its findings went with it.
@@ -301,7 +335,38 @@ struct Track {
         first = nil
     }
 
-    static func key(_ f: Finding) -> String { f.rule + "\u{0}" + f.text + "\u{0}" + f.message.zh }
+    /// Findings that may be one followed across versions: same rule, text and message. Compared and
+    /// hashed as bytes: `String`'s `==` and hashing look for canonical equivalence, which for Chinese text
+    /// took most of following ten thousand versions.
+    struct MatchKey: Hashable {
+        let rule: String
+        let text: String
+        let message: String
+
+        init(_ f: Finding) {
+            rule = f.rule
+            text = f.text
+            message = f.message.zh
+        }
+
+        static func == (a: MatchKey, b: MatchKey) -> Bool {
+            Track.same(a.rule, b.rule) && Track.same(a.text, b.text) && Track.same(a.message, b.message)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            for s in [rule, text, message] {
+                var s = s
+                s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                hasher.combine(0xFF as UInt8)
+            }
+        }
+    }
+
+    static func same(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    }
 }
 
 extension Checker {
