@@ -53,6 +53,27 @@ final class PackReader {
         return nil
     }
 
+    /// The first `length` bytes of a commit stored whole (all a first-parent walk reads: its tree
+    /// and first parent, 94 bytes), inflating no further; a delta-stored one is read whole.
+    func commitStart(_ id: ObjectID, length: Int) -> [UInt8]? {
+        for p in packs.indices {
+            guard let offset = packs[p].offset(of: id) else { continue }
+            guard let entry = packs[p].entry(at: offset), entry.type == Kind.commit.rawValue, entry.size > length,
+                  let (pointer, available) = packs[p].bytes(from: entry.data)
+            else {
+                guard let object = object(pack: p, at: offset), object.kind == .commit else { return nil }
+                return object.data
+            }
+            var n = -1
+            let out = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+                n = galley_inflate_prefix(inflater, pointer, available, buffer.baseAddress, length)
+                count = max(0, n)
+            }
+            return n == length ? out : nil
+        }
+        return nil
+    }
+
     /// A pack entry, its delta chain applied: the chain is followed down to a whole object (or a
     /// cached one), then the deltas are applied upward, each result cached as a possible base.
     private func object(pack p: Int, at start: Int) -> Object? {
