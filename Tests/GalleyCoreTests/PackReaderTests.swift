@@ -111,12 +111,18 @@ import Testing
         let commits = try git(["rev-list", "--first-parent", "--reverse", "HEAD"], in: dir.path).stdout.split(separator: "\n").map(String.init)
         let chain = try history.firstParentChain(to: try #require(ObjectID(hex: commits.last!)))
         #expect(chain.map(\.commit.hex) == commits)
+        // The walk inflates only a commit's first 94 bytes (tree and first parent): git's bytes.
+        let reader = try #require(PackReader(objectsDirectory: dir.path + "/.git/objects"))
+        for commit in chain.map(\.commit) {
+            let whole = Array(try Data(contentsOf: URL(fileURLWithPath: catFile("commit", commit.hex))))
+            #expect(reader.commitStart(commit, length: 94) == Array(whole.prefix(94)), "\(commit.hex)")
+        }
         var previous: ObjectID?
         var changedSomething = 0
         for (commit, tree) in chain {
             #expect(tree.hex == (try git(["rev-parse", "\(commit.hex)^{tree}"], in: dir.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
             let articles = try history.subtree("articles", of: tree)
-            let changes = try history.changedBlobs(prefix: "articles/", old: previous, new: articles)
+            let (changes, before) = try history.changes(prefix: "articles/", old: previous, new: articles)
             previous = articles
             // git's view: the same commit against its parent (the empty tree for the first).
             let parent = chain.first!.commit == commit ? "4b825dc642cb6eb9a060e54bf8d69288fbee4904" : commit.hex + "^"
@@ -128,6 +134,14 @@ import Testing
                 expected[String(fields[1])] = meta[4] == "D" ? "deleted" : String(meta[3])
             }
             #expect(changes.mapValues { $0?.hex ?? "deleted" } == expected, "commit \(commit.hex)")
+            // git's view of what the changed paths held before (added ones held nothing).
+            var expectedBefore: [String: String] = [:]
+            for line in raw.split(separator: "\n") {
+                let fields = line.split(separator: "\t", maxSplits: 1)
+                let meta = fields[0].split(separator: " ")
+                if meta[4] != "A" { expectedBefore[String(fields[1])] = String(meta[2]) }
+            }
+            #expect(before.mapValues(\.hex) == expectedBefore, "commit \(commit.hex)")
             changedSomething += changes.isEmpty ? 0 : 1
         }
         #expect(changedSomething >= 35)

@@ -28,7 +28,7 @@ final class RawHistory {
 
     /// A commit's tree and first parent: a commit starts with "tree <hex>\n", then "parent <hex>\n" lines.
     func header(of commit: ObjectID) throws -> (tree: ObjectID, parent: ObjectID?) {
-        let data = try read(commit, expecting: .commit)
+        let data = try packs?.commitStart(commit, length: 94) ?? read(commit, expecting: .commit)
         func id(after label: StaticString, at start: Int) -> ObjectID? {
             let hexStart = start + label.utf8CodeUnitCount
             guard data.count > hexStart + 40, data[hexStart + 40] == 0x0A else { return nil }
@@ -88,21 +88,26 @@ final class RawHistory {
     }
 
     private func entry(_ name: [UInt8], in tree: ObjectID, isTree: Bool) throws -> ObjectID? {
-        let entries = try self.tree(tree)
-        // As libgit2's blob lookup: a submodule entry is no file version.
-        for i in 0..<entries.count where entries.isTree(i) == isTree && !entries.isGitlink(i) && entries.nameEquals(i, name) { return entries.id(i) }
-        return nil
+        try self.tree(tree).find(name, isTree: isTree)
     }
 
     /// Changed blobs between two trees (either may be absent), keyed by `prefix` + path; nil for deleted.
     func changedBlobs(prefix: String, old: ObjectID?, new: ObjectID?) throws -> [String: ObjectID?] {
-        var out: [String: ObjectID?] = [:]
-        try diff(old, new, prefix: prefix, into: &out)
-        turnOver()
-        return out
+        try changes(prefix: prefix, old: old, new: new).new
     }
 
-    private func diff(_ old: ObjectID?, _ new: ObjectID?, prefix: String, into out: inout [String: ObjectID?]) throws {
+    /// The same, with the blobs the changed paths had in the old tree (absent for added ones).
+    func changes(prefix: String, old: ObjectID?, new: ObjectID?) throws -> (new: [String: ObjectID?], old: [String: ObjectID]) {
+        var out: [String: ObjectID?] = [:]
+        var before: [String: ObjectID] = [:]
+        try diff(old, new, prefix: prefix, into: &out, before: &before)
+        turnOver()
+        return (out, before)
+    }
+
+    private func diff(_ old: ObjectID?, _ new: ObjectID?, prefix: String, into out: inout [String: ObjectID?],
+                      before: inout [String: ObjectID]) throws
+    {
         guard old != new else { return }
         let a = try old.map(tree) ?? TreeEntries.empty
         let b = try new.map(tree) ?? TreeEntries.empty
@@ -118,18 +123,28 @@ final class RawHistory {
             if order == 0 {
                 if a.id(i) != b.id(j) {
                     let path = prefix + b.name(j)
-                    if b.isTree(j) { try diff(a.id(i), b.id(j), prefix: path + "/", into: &out) } else { out[path] = b.id(j) }
+                    if b.isTree(j) {
+                        try diff(a.id(i), b.id(j), prefix: path + "/", into: &out, before: &before)
+                    } else {
+                        out[path] = b.id(j)
+                        before[path] = a.id(i)
+                    }
                 }
                 i += 1
                 j += 1
             } else if order < 0 {
                 // Only in the old tree: deleted.
                 let path = prefix + a.name(i)
-                if a.isTree(i) { try diff(a.id(i), nil, prefix: path + "/", into: &out) } else { out[path] = .some(nil) }
+                if a.isTree(i) {
+                    try diff(a.id(i), nil, prefix: path + "/", into: &out, before: &before)
+                } else {
+                    out[path] = .some(nil)
+                    before[path] = a.id(i)
+                }
                 i += 1
             } else {
                 let path = prefix + b.name(j)
-                if b.isTree(j) { try diff(nil, b.id(j), prefix: path + "/", into: &out) } else { out[path] = b.id(j) }
+                if b.isTree(j) { try diff(nil, b.id(j), prefix: path + "/", into: &out, before: &before) } else { out[path] = b.id(j) }
                 j += 1
             }
         }
@@ -161,6 +176,12 @@ final class RawHistory {
 
 /// The entries of a raw tree object: `<mode> <name>\0<20-byte id>`, in git's order.
 private final class TreeEntries: Sendable {
+    /// The entry `name` of that kind; as libgit2's blob lookup, a submodule entry is no file version.
+    func find(_ name: [UInt8], isTree: Bool) -> ObjectID? {
+        for i in 0..<count where self.isTree(i) == isTree && !isGitlink(i) && nameEquals(i, name) { return id(i) }
+        return nil
+    }
+
     static let empty = TreeEntries()
 
     private struct Entry: Sendable {

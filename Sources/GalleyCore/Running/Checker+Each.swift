@@ -97,7 +97,7 @@ extension Checker {
                 if tracks[path] == nil {
                     // The version before the range: its findings predate the range (introduced: nil).
                     var track = Track()
-                    if let old = (try? previousTree.flatMap { try repo.blobID(at: path, inTree: $0) }) ?? nil,
+                    if let old = step.before[path],
                        let before = versionFindings(path: path, blob: old, history: (nil, nil), revision: base?.hex, resources: tipResources, outcome: &outcome)
                     {
                         if needsHistory, let anchor { track.first = firstVersion(of: path, from: anchor) }

@@ -9,6 +9,8 @@ final class WalkAhead: @unchecked Sendable {
         let articles: ObjectID?
         /// Changed `articles/` paths: the new blob, or nil when deleted.
         let changes: [String: ObjectID?]
+        /// The blobs changed paths had before (none for added files).
+        let before: [String: ObjectID]
     }
 
     private let condition = NSCondition()
@@ -57,9 +59,9 @@ final class WalkAhead: @unchecked Sendable {
             do {
                 let tree = try known?[i] ?? history.commitTree(commit)
                 let articles = try history.subtree("articles", of: tree)
-                let changes = try history.changedBlobs(prefix: "articles/", old: previous, new: articles)
+                let changes = try history.changes(prefix: "articles/", old: previous, new: articles)
                 previous = articles
-                result = .success(Step(tree: tree, articles: articles, changes: changes))
+                result = .success(Step(tree: tree, articles: articles, changes: changes.new, before: changes.old))
             } catch {
                 publishFailure(from: i, error)
                 return
