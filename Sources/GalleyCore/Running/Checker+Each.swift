@@ -241,10 +241,11 @@ struct Track {
         if sorted.count == current.count,
            zip(sorted, current).allSatisfy({ MatchKey($0) == MatchKey($1.finding) && Self.same($0.anchor, $1.finding.anchor) && Self.same($0.message.en, $1.finding.message.en) })
         {
-            current = zip(sorted, current).map { f, old in
-                var f = f
-                f.introduced = old.finding.introduced
-                return Live(finding: f)
+            // In place: a finding is a dozen strings, each copy a dozen retains.
+            for k in current.indices {
+                let introduced = current[k].finding.introduced
+                current[k].finding = sorted[k]
+                current[k].finding.introduced = introduced
             }
             self.blob = blob
             if first == nil { first = blob }
