@@ -10,15 +10,22 @@ struct EachCheckpoint {
     var tracks: [String: Track]
     var gone: [Finding]
 
+    /// Written as bytes field by field: building a string per field took 10 ms for 2,500 findings.
     func encode() -> [UInt8] {
-        var out = "\(Self.format)\t\(key)\t\(revisions)\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(256 * (gone.count + tracks.count * 2))
+        out += Array("\(Self.format)\t\(key)\t\(revisions)\n".utf8)
         for path in tracks.keys.sorted() {
             let t = tracks[path]!
-            out += "P\t\(Self.escape(path))\t\(t.blob?.hex ?? "-")\n"
-            for live in t.current { out += "C\t" + Self.line(live.finding) + "\n" }
+            out += [UInt8(ascii: "P"), 9]
+            Self.appendEscaped(path, to: &out)
+            out.append(9)
+            out += Array((t.blob?.hex ?? "-").utf8)
+            out.append(10)
+            for live in t.current { Self.append(live.finding, kind: "C", to: &out) }
         }
-        for f in gone { out += "G\t" + Self.line(f) + "\n" }
-        return Array(out.utf8)
+        for f in gone { Self.append(f, kind: "G", to: &out) }
+        return out
     }
 
     /// Nil when the text is not a checkpoint for `key`. Reads the bytes field by field: a warm
@@ -138,29 +145,48 @@ struct EachCheckpoint {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func line(_ f: Finding) -> String {
-        func opt(_ v: Int?) -> String { v.map(String.init) ?? "-" }
-        let fields: [String] = [
-            f.path, f.revision ?? "-", f.introduced ?? "-", f.fixed ?? "-", f.rule, f.severity.rawValue,
-            String(f.line), String(f.column), opt(f.offset), String(f.length), opt(f.byteOffset), String(f.byteLength),
-            f.fixable ? "1" : "0", f.text, f.message.zh, f.message.en, f.replacement.map { "=" + $0 } ?? "-", f.anchor,
-        ]
-        return fields.map(escape).joined(separator: "\t")
+    /// One finding's line: its kind, then 18 tab-separated fields.
+    static func append(_ f: Finding, kind: Unicode.Scalar, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: kind))
+        func field(_ s: String) {
+            out.append(9)
+            appendEscaped(s, to: &out)
+        }
+        func number(_ v: Int?) {
+            out.append(9)
+            if let v { out += Array(String(v).utf8) } else { out.append(UInt8(ascii: "-")) }
+        }
+        field(f.path)
+        field(f.revision ?? "-")
+        field(f.introduced ?? "-")
+        field(f.fixed ?? "-")
+        field(f.rule)
+        field(f.severity.rawValue)
+        number(f.line)
+        number(f.column)
+        number(f.offset)
+        number(f.length)
+        number(f.byteOffset)
+        number(f.byteLength)
+        field(f.fixable ? "1" : "0")
+        field(f.text)
+        field(f.message.zh)
+        field(f.message.en)
+        field(f.replacement.map { "=" + $0 } ?? "-")
+        field(f.anchor)
+        out.append(10)
     }
 
     /// Backslash escapes for tab, newline, CR and backslash, so every field stays on its line.
-    static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 || $0 == 92 }) else { return s }
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\\": out += "\\\\"
-            default: out.unicodeScalars.append(ch)
+    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+        for byte in s.utf8 {
+            switch byte {
+            case 9: out += [92, UInt8(ascii: "t")]
+            case 10: out += [92, UInt8(ascii: "n")]
+            case 13: out += [92, UInt8(ascii: "r")]
+            case 92: out += [92, 92]
+            default: out.append(byte)
             }
         }
-        return out
     }
 }
