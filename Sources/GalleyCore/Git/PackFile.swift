@@ -13,6 +13,26 @@ struct PackObject {
     let kind: Kind
     let id: ObjectID
     let data: [UInt8]
+    /// The content's length, kept when `data` is dropped (`withoutData`).
+    let size: Int
+
+    init(kind: Kind, id: ObjectID, data: [UInt8]) {
+        self.kind = kind
+        self.id = id
+        self.data = data
+        size = data.count
+    }
+
+    private init(kind: Kind, id: ObjectID, size: Int) {
+        self.kind = kind
+        self.id = id
+        data = []
+        self.size = size
+    }
+
+    /// The object without its content, for when its zlib stream is kept to be packed instead: a
+    /// run noting ten thousand versions then holds each note once, not twice.
+    func withoutData() -> PackObject { PackObject(kind: kind, id: id, size: size) }
 }
 
 extension GitRepository {
@@ -44,7 +64,7 @@ extension GitRepository {
         entries.reserveCapacity(ordered.count)
         for (object, deflated) in ordered {
             let start = pack.count
-            var size = object.data.count
+            var size = object.size
             var byte = object.kind.rawValue << 4 | UInt8(size & 0x0F)
             size >>= 4
             while size > 0 {

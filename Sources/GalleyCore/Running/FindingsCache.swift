@@ -103,8 +103,10 @@ final class FindingsCache {
             }
             var updates: [TreeUpdate] = []
             var notes: [(ObjectID, PackObject, [UInt8]?)] = []
+            // Encoded notes carry only their zlib stream, which only the pack path takes.
+            let packing = pending.count + pendingRaw.count >= 16
             for (blob, entries) in pending {
-                if index[blob] == nil, let encoded = ready[blob], encoded.entries == entries.count {
+                if packing, index[blob] == nil, let encoded = ready[blob], encoded.entries == entries.count {
                     notes.append((blob, encoded.object, encoded.deflated))
                     continue
                 }
@@ -130,7 +132,7 @@ final class FindingsCache {
             }
             let baseTree = try tip.map { try repo.commit($0).tree }
             let tree: ObjectID
-            if notes.count >= 16 {
+            if packing {
                 // Many notes: blobs and the fanned-out trees go into one pack.
                 let deflater = try Deflater.stored()
                 let blobs = try notes.map { (annotated: $0.0, note: $0.1, deflated: try $0.2 ?? deflater.deflate($0.1.data)) }

@@ -6,6 +6,7 @@ final class NoteEncoder: @unchecked Sendable {
     struct Encoded {
         /// How many plugin entries the note holds (more may be stored later; then it is stale).
         let entries: Int
+        /// Without its content: `deflated` (stored blocks) holds it.
         let object: PackObject
         let deflated: [UInt8]
     }
@@ -65,7 +66,7 @@ final class NoteEncoder: @unchecked Sendable {
                 if let object = try? PackObject(hashing: .blob, FindingsCache.encode(blob: blob, entries)),
                    let deflated = try? deflater?.deflate(object.data)
                 {
-                    encoded.append((blob, Encoded(entries: entries.count, object: object, deflated: deflated)))
+                    encoded.append((blob, Encoded(entries: entries.count, object: object.withoutData(), deflated: deflated)))
                 }
             }
             condition.lock()
