@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import GalleyCore
 import TypographyRules
 
@@ -18,12 +19,19 @@ struct EachSuite {
     var checks: [String] = []
 
     static let warmRuns = 3
-    static let coldRuns = 3
+    static let coldRuns = 5
 
     var runner: Runner { context.runner }
 
     static func run(_ context: BenchContext) throws -> Bool {
         var suite = EachSuite(context: context)
+        // One distinct-blob pass over a kept bench repository, for profiling.
+        if let dir = getenv("PROFILE_DISTINCT").map({ String(cString: $0) }) {
+            let blobs = try suite.distinctBlobs(dir)
+            let (outcome, ms) = try suite.checkBlobs(dir, blobs)
+            print(ms, outcome.phases.summary)
+            return true
+        }
         if let dir = getenv("PROFILE_EACH").map({ String(cString: $0) }) {
             let (o, ms) = try suite.each(dir, useCache: getenv("PROFILE_NOCACHE") == nil)
             print(ms, o.phases.summary)
@@ -48,6 +56,40 @@ struct EachSuite {
             outcome = try checker.checkEach(range: nil, paths: paths, cwd: newsroom.root)
         }
         return (outcome, ms)
+    }
+
+    /// `checkBlobs` by a fresh newsroom handle and Checker; as for `each`, the time covers making the
+    /// Checker and the check (not opening the repository).
+    func checkBlobs(_ dir: String, _ blobs: [(path: String, blob: String)]) throws -> (CheckOutcome, Double) {
+        let newsroom = try Newsroom.open(from: dir)
+        var outcome = CheckOutcome()
+        let ms = Timing.milliseconds { outcome = Checker(newsroom: newsroom, families: [typographyPlugin]).checkBlobs(blobs) }
+        return (outcome, ms)
+    }
+
+    /// The distinct article blobs of the history, as git lists them.
+    func distinctBlobs(_ dir: String) throws -> [(path: String, blob: String)] {
+        let listing = try runner.gitChecked(["rev-list", "--objects", "--all"], cwd: dir).text
+        var blobs: [(path: String, blob: String)] = []
+        var ids = Set<Substring>()
+        for line in listing.split(separator: "\n") {
+            guard let space = line.firstIndex(of: " ") else { continue }
+            let path = line[line.index(after: space)...]
+            guard path.hasPrefix("articles/"), path.hasSuffix(".md") else { continue }
+            let id = line[..<space]
+            if ids.insert(id).inserted { blobs.append((String(path), String(id))) }
+        }
+        return blobs
+    }
+
+    /// Drops a cold run's findings cache: the ref and the packs written since `kept` were listed, so
+    /// that every run reads the same packs.
+    func dropNotes(_ dir: String, keeping kept: Set<String>) throws {
+        try runner.gitChecked(["update-ref", "-d", "refs/notes/galley"], cwd: dir)
+        let packs = dir + "/.git/objects/pack"
+        for name in try FileManager.default.contentsOfDirectory(atPath: packs) where !kept.contains(name) {
+            try FileManager.default.removeItem(atPath: packs + "/" + name)
+        }
     }
 
     func hasNotes(_ dir: String) throws -> Bool {
@@ -76,41 +118,32 @@ struct EachSuite {
         notes.append("setup: stream of \(Format.fixed(Double(history.stream.count) / 1_048_576, 1)) MiB made in \(Format.ms(generateMs)), "
             + "git fast-import + reset --hard \(Format.ms(importMs)); \(articles / history.corpus.perIssue) issue dates")
 
-        // The distinct article blobs of the history, as git lists them.
-        let listing = try runner.gitChecked(["rev-list", "--objects", "--all"], cwd: dir).text
-        var blobs: [(path: String, blob: String)] = []
-        var ids = Set<Substring>()
-        for line in listing.split(separator: "\n") {
-            guard let space = line.firstIndex(of: " ") else { continue }
-            let path = line[line.index(after: space)...]
-            guard path.hasPrefix("articles/"), path.hasSuffix(".md") else { continue }
-            let id = line[..<space]
-            if ids.insert(id).inserted { blobs.append((String(path), String(id))) }
-        }
+        let blobs = try distinctBlobs(dir)
+        let packs = Set(try FileManager.default.contentsOfDirectory(atPath: dir + "/.git/objects/pack"))
         if try hasNotes(dir) { problems.append("refs/notes/galley exists before the cold run") }
 
-        // MARK: (a) cold and (c) distinct blobs, alternated three times (medians: this machine's speed
-        // drifts by tens of percent within a minute), then (b) warm after the last cold run.
+        // MARK: (c) distinct blobs and (a) cold, alternated in pairs; the ratio is the median of the
+        // pairs' ratios (this machine's speed drifts by tens of percent within a minute, so a run is
+        // compared with its neighbour), then (b) warm after the last cold run.
         var coldTimes: [Double] = []
         var distinctTimes: [Double] = []
         var cold = CheckOutcome()
         var distinct = CheckOutcome()
         for run in 0..<EachSuite.coldRuns {
-            if run > 0 { try runner.gitChecked(["update-ref", "-d", "refs/notes/galley"], cwd: dir) }
+            progress("each: checkBlobs over the \(Format.count(blobs.count)) distinct article blobs (no cache), run \(run + 1) of \(EachSuite.coldRuns)")
+            let (checked, checkedMs) = try checkBlobs(dir, blobs)
+            distinct = checked
+            distinctTimes.append(checkedMs)
             progress("each: cold check --each (no refs/notes/galley), run \(run + 1) of \(EachSuite.coldRuns)")
             let (outcome, ms) = try each(dir)
             cold = outcome
             coldTimes.append(ms)
             if !(try hasNotes(dir)) { problems.append("the cold run wrote no refs/notes/galley") }
-            progress("each: checkBlobs over the \(Format.count(blobs.count)) distinct article blobs (no cache), run \(run + 1)")
-            distinctTimes.append(try Timing.milliseconds {
-                let newsroom = try Newsroom.open(from: dir)
-                let checker = Checker(newsroom: newsroom, families: [typographyPlugin])
-                distinct = checker.checkBlobs(blobs)
-            })
+            if run < EachSuite.coldRuns - 1 { try dropNotes(dir, keeping: packs) }
         }
         let coldMs = Timing.median(coldTimes)
         let distinctMs = Timing.median(distinctTimes)
+        let pairRatio = Timing.median(zip(coldTimes, distinctTimes).map { $0 / $1 })
 
         progress("each: warm check --each, \(EachSuite.warmRuns) runs")
         var warmTimes: [Double] = []
@@ -164,13 +197,15 @@ struct EachSuite {
         }
 
         rows.append(ResultRow.speedup(name: "check --each warm vs cold (\(sizes))", galley: warmMs, peer: coldMs, goal: 50))
-        rows.append(ResultRow.compare(name: "check --each cold vs distinct blobs", galley: coldMs, peer: distinctMs, goal: 1.2))
+        rows.append(ResultRow.compare(name: "check --each cold vs distinct blobs", galley: coldMs, peer: distinctMs, ratio: pairRatio, goal: 1.2))
         rows.append(cliRow)
 
         let fixed = cold.findings.count - cold.current.count
-        notes.append("baseline: row 1 the cold run, row 2 checkBlobs over the distinct blobs (each the median of \(EachSuite.coldRuns), "
-            + "alternated; warm = median of \(EachSuite.warmRuns)); in-process times exclude opening the repository")
-        notes.append("cold runs: " + coldTimes.map(Format.ms).joined(separator: ", ") + "; distinct-blob runs: " + distinctTimes.map(Format.ms).joined(separator: ", "))
+        notes.append("baseline: row 1 the cold run, row 2 checkBlobs over the distinct blobs (times: medians of \(EachSuite.coldRuns) runs "
+            + "alternated in pairs, distinct then cold, each cold run's notes dropped before the next pair; row 2's ratio: the median of "
+            + "the pairs' ratios; warm = median of \(EachSuite.warmRuns)); in-process times exclude opening the repository")
+        notes.append("pairs (cold / distinct): " + zip(coldTimes, distinctTimes).map { "\(Format.ms($0)) / \(Format.ms($1)) = \(Format.ratio($0 / $1))" }
+            .joined(separator: ", "))
         notes.append("counts: \(Format.count(cold.revisions)) revisions walked (\(Format.count(revisions)) + the creating commit), "
             + "\(Format.count(blobs.count)) distinct article blobs (bookkeeping: \(Format.count(history.distinctVersions))), "
             + "\(Format.count(cold.files)) files read cold, \(Format.count(warm.files)) warm")

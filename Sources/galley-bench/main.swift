@@ -63,13 +63,13 @@ struct ResultRow {
     let goal: String
     let result: String
 
-    /// Lower is better: PASS when galley / peer ≤ `goal`.
-    static func compare(name: String, galley: Double, peer: Double, goal: Double) -> ResultRow {
+    /// Lower is better: PASS when `ratio` (by default galley / peer) is at most `goal`.
+    static func compare(name: String, galley: Double, peer: Double, ratio given: Double? = nil, goal: Double) -> ResultRow {
         let goalText = "≤ " + Format.ratio(goal)
         guard peer.isFinite, peer > 0 else {
             return ResultRow(name: name, galley: Format.ms(galley), peer: "n/a", ratio: "", goal: goalText, result: "SKIP")
         }
-        let ratio = galley / peer
+        let ratio = given ?? galley / peer
         return ResultRow(name: name, galley: Format.ms(galley), peer: Format.ms(peer), ratio: Format.ratio(ratio),
                          goal: goalText, result: ratio <= goal ? "PASS" : "MISS")
     }
