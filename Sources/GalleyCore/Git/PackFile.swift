@@ -30,9 +30,34 @@ struct PackObject {
         self.size = size
     }
 
+    /// The CRC-32 of its pack entry (header and `stream`), when worked out ahead (on the thread that made the stream).
+    private(set) var entryCRC: UInt32?
+
     /// The object without its content, for when its zlib stream is kept to be packed instead: a
-    /// run noting ten thousand versions then holds each note once, not twice.
-    func withoutData() -> PackObject { PackObject(kind: kind, id: id, size: size) }
+    /// run noting ten thousand versions then holds each note once, not twice. The entry's CRC is
+    /// worked out now, from `stream`.
+    func withoutData(packing stream: [UInt8]) -> PackObject {
+        var stripped = PackObject(kind: kind, id: id, size: size)
+        let header = Self.entryHeader(kind, size: size)
+        let crc = header.withUnsafeBufferPointer { h in crc32(0, h.baseAddress, uInt(h.count)) }
+        stripped.entryCRC = UInt32(stream.withUnsafeBufferPointer { crc32(crc, $0.baseAddress, uInt($0.count)) })
+        return stripped
+    }
+
+    /// A pack entry's header: the type and the content's length, seven bits a byte after the first four.
+    static func entryHeader(_ kind: Kind, size total: Int) -> [UInt8] {
+        var size = total
+        var out: [UInt8] = []
+        var byte = kind.rawValue << 4 | UInt8(size & 0x0F)
+        size >>= 4
+        while size > 0 {
+            out.append(byte | 0x80)
+            byte = UInt8(size & 0x7F)
+            size >>= 7
+        }
+        out.append(byte)
+        return out
+    }
 }
 
 extension GitRepository {
@@ -64,20 +89,12 @@ extension GitRepository {
         entries.reserveCapacity(ordered.count)
         for (object, deflated) in ordered {
             let start = pack.count
-            var size = object.size
-            var byte = object.kind.rawValue << 4 | UInt8(size & 0x0F)
-            size >>= 4
-            while size > 0 {
-                pack.append(byte | 0x80)
-                byte = UInt8(size & 0x7F)
-                size >>= 7
-            }
-            pack.append(byte)
+            pack += PackObject.entryHeader(object.kind, size: object.size)
             pack.append(contentsOf: deflated)
-            let crc = pack.withUnsafeBufferPointer { p in
-                crc32(0, p.baseAddress! + start, uInt(p.count - start))
+            let crc = object.entryCRC ?? pack.withUnsafeBufferPointer { p in
+                UInt32(crc32(0, p.baseAddress! + start, uInt(p.count - start)))
             }
-            entries.append((object.id, UInt64(start), UInt32(crc)))
+            entries.append((object.id, UInt64(start), crc))
         }
         let packSum = Self.sha1(pack)
         pack += packSum

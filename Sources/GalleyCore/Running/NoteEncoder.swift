@@ -66,7 +66,7 @@ final class NoteEncoder: @unchecked Sendable {
                 if let object = try? PackObject(hashing: .blob, FindingsCache.encode(blob: blob, entries)),
                    let deflated = try? deflater?.deflate(object.data)
                 {
-                    encoded.append((blob, Encoded(entries: entries.count, object: object.withoutData(), deflated: deflated)))
+                    encoded.append((blob, Encoded(entries: entries.count, object: object.withoutData(packing: deflated), deflated: deflated)))
                 }
             }
             condition.lock()
