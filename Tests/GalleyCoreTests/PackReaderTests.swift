@@ -147,6 +147,34 @@ import Testing
         #expect(changedSomething >= 35)
     }
 
+    /// The walk of `check --each` reading ahead (four steps at most, so it waits for the reader
+    /// over and over): the same diffs as without reading, and each new version's bytes as git has them.
+    @Test func theWalkReadsAheadWhatGitStores() throws {
+        try makeHistory()
+        let history = RawHistory(repo: try GitRepository.open(dir.path))
+        let head = try git(["rev-parse", "HEAD"], in: dir.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let chain = try history.firstParentChain(to: try #require(ObjectID(hex: head)))
+        let gitDir = dir.path + "/.git/"
+        let plain = WalkAhead(gitDir: gitDir, commits: chain.map(\.commit), trees: chain.map(\.tree), startArticles: nil)
+        let reading = WalkAhead(gitDir: gitDir, commits: chain.map(\.commit), trees: nil, startArticles: nil,
+                                reading: { $0.hasSuffix(".md") }, lead: 4)
+        var read = 0
+        for i in chain.indices {
+            let a = try plain.step(i)
+            let b = try reading.step(i)
+            #expect(a.changes == b.changes && a.before == b.before && a.contents.isEmpty)
+            for case let (path, blob?) in b.changes where path.hasSuffix(".md") {
+                let expected = Array(try Data(contentsOf: URL(fileURLWithPath: catFile("blob", blob.hex))))
+                #expect(b.contents[blob] == expected, "\(path)")
+                read += 1
+            }
+            #expect(b.contents.count <= b.changes.count)
+        }
+        #expect(read >= 35)
+        plain.stop()
+        reading.stop()
+    }
+
     func packs() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: dir.path + "/.git/objects/pack").filter { $0.hasSuffix(".pack") }.sorted()
     }

@@ -91,6 +91,11 @@ final class RawHistory {
         try self.tree(tree).find(name, isTree: isTree)
     }
 
+    /// A blob's content.
+    func blobBytes(_ id: ObjectID) throws -> [UInt8] {
+        try read(id, expecting: .blob)
+    }
+
     /// Changed blobs between two trees (either may be absent), keyed by `prefix` + path; nil for deleted.
     func changedBlobs(prefix: String, old: ObjectID?, new: ObjectID?) throws -> [String: ObjectID?] {
         try changes(prefix: prefix, old: old, new: new).new
@@ -170,7 +175,7 @@ final class RawHistory {
             guard object.kind == kind else { throw GitFailure(code: -1, message: "\(id.hex) is not a \(kind)", function: "read") }
             return object.data
         }
-        return try repo.rawObject(id, expecting: kind == .tree ? GIT_OBJECT_TREE : GIT_OBJECT_COMMIT)
+        return try repo.rawObject(id, expecting: kind == .tree ? GIT_OBJECT_TREE : kind == .commit ? GIT_OBJECT_COMMIT : GIT_OBJECT_BLOB)
     }
 }
 

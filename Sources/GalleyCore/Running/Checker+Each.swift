@@ -17,7 +17,7 @@ extension Checker {
         let setupStart = PhaseClock.now()
         let (base, tip) = try resolveRange(range, newsroom)
         let prefixes = try paths.map { p throws(GalleyError) in try newsroom.resolve(p, cwd: cwd, mustExist: false).relative }
-        func wanted(_ path: String) -> Bool {
+        let wanted: @Sendable (String) -> Bool = { path in
             Self.isTextPath(path) && (prefixes.isEmpty || prefixes.contains { path == $0 || path.hasPrefix($0 + "/") })
         }
         let tipTree = try? repo.commitTree(tip)
@@ -80,8 +80,14 @@ extension Checker {
         let needsHistory = producers.contains { $0.needsPrevious }
         cache?.encodeAhead = true
         outcome.phases.add("setup", PhaseClock.now() - setupStart)
-        let walker = WalkAhead(gitDir: repo.gitDir, commits: commits, trees: commitTrees, startArticles: previousArticles)
-        defer { walker.stop() }
+        // With nothing cached, every new version is read: the walk reads them ahead, in parallel.
+        let reading = !useCache || cache?.isEmpty ?? true
+        let walker = WalkAhead(gitDir: repo.gitDir, commits: commits, trees: commitTrees, startArticles: previousArticles,
+                               reading: reading ? wanted : nil)
+        defer {
+            walker.stop()
+            self.readAhead(nil)
+        }
         for (n, commit) in commits.enumerated() {
             progress?(n, commits.count)
             // Time spent waiting for the walk thread, not the walk itself.
@@ -91,6 +97,7 @@ extension Checker {
                 throw .git(function: "tree diff", message: "\(error)")
             }
             let (tree, articles, changes) = (step.tree, step.articles, step.changes)
+            self.readAhead(step.contents)
             outcome.phases.add("walk", PhaseClock.now() - walkStart)
             let revision = commit.hex
             for path in changes.keys.sorted() where wanted(path) {

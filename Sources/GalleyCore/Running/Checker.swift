@@ -24,6 +24,10 @@ public final class Checker {
     /// Stored article versions read from the packs, whose delta chains it keeps resolved: the
     /// versions of one article are usually stored as deltas on each other.
     lazy var versions: PackReader? = newsroom.flatMap { PackReader(objectsDirectory: $0.repo.gitDir + "objects") }
+    /// Blob contents read ahead by `check --each`'s walk for the commit being checked.
+    private var readAhead: [ObjectID: [UInt8]] = [:]
+
+    func readAhead(_ contents: [ObjectID: [UInt8]]?) { readAhead = contents ?? [:] }
 
     /// `families` are the built-in plugins the CLI links; `newsroom` nil checks plain files only.
     public init(newsroom: Newsroom?, families: [PluginFamily]) {
@@ -140,6 +144,7 @@ public final class Checker {
 
     /// The content of a stored blob: from the packs when there, else through libgit2.
     func storedBytes(_ blob: ObjectID, in newsroom: Newsroom) throws -> [UInt8] {
+        if let bytes = readAhead[blob] { return bytes }
         if let object = versions?.read(blob), object.kind == .blob { return object.data }
         return try newsroom.repo.blobData(blob)
     }

@@ -70,6 +70,12 @@ final class FindingsCache {
 
     var hasPending: Bool { !pending.isEmpty || !pendingRaw.isEmpty }
 
+    /// Nothing cached yet (no note, none pending).
+    var isEmpty: Bool {
+        loadIndexIfNeeded()
+        return index.isEmpty && !hasPending
+    }
+
     /// The note on any object (a commit's checkpoint), read by path without loading the whole index.
     func rawNote(on object: ObjectID) -> [UInt8]? {
         if let p = pendingRaw[object] { return p }

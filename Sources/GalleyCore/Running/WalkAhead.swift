@@ -2,7 +2,9 @@ import Foundation
 
 /// The tree diffs of `check --each`, computed on a second thread with its own repository handle
 /// and pack reader while the first thread checks the versions found so far: the walk need not
-/// wait for the rules, nor the rules for the walk.
+/// wait for the rules, nor the rules for the walk. With `reading`, the walk also reads the new
+/// versions of the paths it selects (inflating and applying deltas), so the checking thread finds
+/// their bytes ready; it then keeps at most `lead` steps ahead, to bound what it holds.
 final class WalkAhead: @unchecked Sendable {
     struct Step {
         let tree: ObjectID
@@ -11,7 +13,12 @@ final class WalkAhead: @unchecked Sendable {
         let changes: [String: ObjectID?]
         /// The blobs changed paths had before (none for added files).
         let before: [String: ObjectID]
+        /// The content of new blobs the walk read, by blob.
+        let contents: [ObjectID: [UInt8]]
     }
+
+    /// How many steps a reading walk may be ahead of the reader.
+    let lead: Int
 
     private let condition = NSCondition()
     private var steps: [Result<Step, any Error>?]
@@ -19,16 +26,24 @@ final class WalkAhead: @unchecked Sendable {
     /// The step the reader waits for, if it waits: the walk wakes it only then, and only once a
     /// few steps are ready, so a fast reader does not trade a wake-up per commit with the walk.
     private var awaited: Int?
+    /// Steps taken by the reader so far; a reading walk waits when it is `lead` steps ahead.
+    private var taken = 0
+    private var walkWaits = false
 
     /// Starts walking `commits` in order; `trees` are their trees when known; `startArticles` is
-    /// the `articles` tree before the first.
-    init(gitDir: String, commits: [ObjectID], trees: [ObjectID]?, startArticles: ObjectID?) {
+    /// the `articles` tree before the first. `reading` selects the changed paths whose new versions to read.
+    init(gitDir: String, commits: [ObjectID], trees: [ObjectID]?, startArticles: ObjectID?,
+         reading: (@Sendable (String) -> Bool)? = nil, lead: Int = 256)
+    {
         steps = Array(repeating: nil, count: commits.count)
-        let thread = Thread { [self] in self.walk(gitDir: gitDir, commits: commits, trees: trees, previous: startArticles) }
+        self.lead = max(1, lead)
+        let thread = Thread { [self] in
+            self.walk(gitDir: gitDir, commits: commits, trees: trees, previous: startArticles, reading: reading)
+        }
         thread.start()
     }
 
-    /// The diff of commit `i`, waiting for it if the walk is not there yet.
+    /// The diff of commit `i`, waiting for it if the walk is not there yet. Each step is taken once.
     func step(_ i: Int) throws -> Step {
         condition.lock()
         defer { condition.unlock() }
@@ -37,17 +52,27 @@ final class WalkAhead: @unchecked Sendable {
             condition.wait()
         }
         awaited = nil
-        return try steps[i]!.get()
+        let result = steps[i]!
+        steps[i] = .failure(WalkError.taken)
+        taken = i + 1
+        // A waiting walk is woken once a batch of steps has been taken, not for every one.
+        if walkWaits, taken % min(32, lead) == 0 { condition.broadcast() }
+        return try result.get()
     }
+
+    enum WalkError: Error { case taken }
 
     /// Ends the walk early (the caller stopped reading).
     func stop() {
         condition.lock()
         stopped = true
+        condition.broadcast()
         condition.unlock()
     }
 
-    private func walk(gitDir: String, commits: [ObjectID], trees known: [ObjectID]?, previous start: ObjectID?) {
+    private func walk(gitDir: String, commits: [ObjectID], trees known: [ObjectID]?, previous start: ObjectID?,
+                      reading: (@Sendable (String) -> Bool)?)
+    {
         var previous = start
         let history: RawHistory
         do { history = RawHistory(repo: try GitRepository.open(gitDir)) } catch {
@@ -61,12 +86,22 @@ final class WalkAhead: @unchecked Sendable {
                 let articles = try history.subtree("articles", of: tree)
                 let changes = try history.changes(prefix: "articles/", old: previous, new: articles)
                 previous = articles
-                result = .success(Step(tree: tree, articles: articles, changes: changes.new, before: changes.old))
+                var contents: [ObjectID: [UInt8]] = [:]
+                if let reading {
+                    // A version that cannot be read here is read again (and reported) by the checking thread.
+                    for case let (path, blob?) in changes.new where reading(path) { contents[blob] = try? history.blobBytes(blob) }
+                }
+                result = .success(Step(tree: tree, articles: articles, changes: changes.new, before: changes.old, contents: contents))
             } catch {
                 publishFailure(from: i, error)
                 return
             }
             condition.lock()
+            while reading != nil, i - taken >= lead, !stopped {
+                walkWaits = true
+                condition.wait()
+            }
+            walkWaits = false
             steps[i] = result
             let stop = stopped
             if let awaited, i >= awaited { condition.broadcast() }
