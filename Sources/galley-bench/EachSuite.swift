@@ -18,7 +18,7 @@ struct EachSuite {
     var problems: [String] = []
     var checks: [String] = []
 
-    static let warmRuns = 3
+    static let warmRuns = 5
     static let coldRuns = 5
 
     var runner: Runner { context.runner }

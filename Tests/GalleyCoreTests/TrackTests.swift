@@ -39,6 +39,26 @@ import Testing
         return f
     }
 
+    /// The report of `--each` merges the fixed findings and the current ones, each in reading order.
+    @Test func mergingTwoListsInReadingOrderIsSortingThemTogether() {
+        var random = SeededRandom(seed: 5)
+        for _ in 0..<50 {
+            func list() -> [Finding] {
+                Finding.sortedInReadingOrder((0..<Int.random(in: 0..<12, using: &random)).map { _ in
+                    var f = Self.finding("—", anchor: "\u{1}", offset: Int.random(in: 0..<6, using: &random))
+                    f.path = "articles/2026-11-27/a\(Int.random(in: 0..<3, using: &random)).md"
+                    f.line = Int.random(in: 1...3, using: &random)
+                    return f
+                })
+            }
+            let (a, b) = (list(), list())
+            let merged = Finding.merged(a, b)
+            #expect(merged.count == a.count + b.count)
+            #expect(zip(merged, merged.dropFirst()).allSatisfy { !Finding.inReadingOrder($1, $0) })
+            #expect(Set(merged.map { "\($0.path) \($0.line) \($0.column)" }) == Set((a + b).map { "\($0.path) \($0.line) \($0.column)" }))
+        }
+    }
+
     /// The same mark twice; a sentence with a third put before them: the two old ones keep their
     /// revision (matched by what stands around them), the new one is introduced.
     @Test func repeatedFindingsAreFollowedByWhatSurroundsThem() {

@@ -55,6 +55,24 @@ public struct Finding: Sendable, Hashable, Codable {
 
     /// `findings` in reading order, for thousands of them: their positions are sorted and each
     /// finding moved once, instead of the sort copying whole findings at every step.
+    /// Two lists in reading order as one; on a tie, `a`'s finding first.
+    static func merged(_ a: [Finding], _ b: [Finding]) -> [Finding] {
+        var out: [Finding] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && !inReadingOrder(b[j], a[i])) {
+                out.append(a[i])
+                i += 1
+            } else {
+                out.append(b[j])
+                j += 1
+            }
+        }
+        return out
+    }
+
     public static func sortedInReadingOrder(_ findings: [Finding]) -> [Finding] {
         // Usually in order already (one plugin places its findings in reading order): then nothing is copied.
         if findings.indices.dropFirst().allSatisfy({ !inReadingOrder(findings[$0], findings[$0 - 1]) }) { return findings }

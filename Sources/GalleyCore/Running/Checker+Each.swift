@@ -132,12 +132,14 @@ extension Checker {
         }
         progress?(commits.count, commits.count)
         let t0 = PhaseClock.now()
+        // In reading order, as the report wants them: a run resuming here need not sort them again.
+        let gone = Finding.sortedInReadingOrder(reported)
         if let checkpointKey, let cache, !commits.isEmpty, outcome.pluginFailures == 0 {
-            let state = EachCheckpoint(key: checkpointKey, revisions: outcome.revisions, tracks: tracks, gone: reported)
+            let state = EachCheckpoint(key: checkpointKey, revisions: outcome.revisions, tracks: tracks, gone: gone)
             cache.storeRaw(on: tip, state.encode())
         }
         outcome.phases.add("checkpoint", PhaseClock.now() - t0)
-        return finishEach(tracks, gone: reported, outcome: &outcome, withSources: withSources, repo: repo)
+        return finishEach(tracks, gone: gone, outcome: &outcome, withSources: withSources, repo: repo)
     }
 
     /// The report of a walk: findings still present plus those fixed on the way.
@@ -145,9 +147,10 @@ extension Checker {
                     repo: GitRepository) -> CheckOutcome
     {
         let t0 = PhaseClock.now()
-        var reported = gone
-        for path in tracks.keys.sorted() { reported += tracks[path]!.current.map(\.finding) }
-        outcome.findings = Finding.sortedInReadingOrder(reported)
+        // Both lists in reading order (each track's findings are, and paths are taken in order): merged.
+        var current: [Finding] = []
+        for path in tracks.keys.sorted() { current += tracks[path]!.current.map(\.finding) }
+        outcome.findings = Finding.merged(Finding.sortedInReadingOrder(gone), Finding.sortedInReadingOrder(current))
         outcome.phases.add("report", PhaseClock.now() - t0)
         if withSources {
             for f in outcome.findings {
