@@ -224,8 +224,8 @@ struct EachSuite {
         notes.append("phases: for reference, git log --first-parent --raw -- articles (process, same walk and diffs) \(Format.ms(gitLogMs)), median of \(EachSuite.warmRuns)")
         notes.append("phases: cold = walk \(Format.ms(walkMs)) + read/parse/rules \(Format.ms(uncachedMs - walkMs)) "
             + "+ cache lookups, stores and notes write \(Format.ms(coldMs - uncachedMs))")
-        notes.append("phases: warm = walk \(Format.ms(walkMs)) + notes index, note reads and decoding \(Format.ms(warmMs - walkMs)) "
-            + "(\(Format.fixed(1000 * (warmMs - walkMs) / Double(max(1, warm.cacheHits)), 1)) µs per hit)")
+        notes.append("phases: warm = no walk: the checkpoint note on the tip read and decoded, then the report "
+            + "(\(warm.resumedFrom == nil ? "NOT resumed" : "resumed from the tip"); phases: \(warm.phases.summary))")
         notes.append("warm runs: " + warmTimes.map(Format.ms).joined(separator: ", "))
 
         // MARK: Checks.
