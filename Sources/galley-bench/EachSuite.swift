@@ -18,8 +18,8 @@ struct EachSuite {
     var problems: [String] = []
     var checks: [String] = []
 
-    static let warmRuns = 5
-    static let coldRuns = 5
+    static let phaseRuns = 3
+    static let rounds = 5
 
     var runner: Runner { context.runner }
 
@@ -122,43 +122,42 @@ struct EachSuite {
         let packs = Set(try FileManager.default.contentsOfDirectory(atPath: dir + "/.git/objects/pack"))
         if try hasNotes(dir) { problems.append("refs/notes/galley exists before the cold run") }
 
-        // MARK: (c) distinct blobs and (a) cold, alternated in pairs; the ratio is the median of the
-        // pairs' ratios (this machine's speed drifts by tens of percent within a minute, so a run is
-        // compared with its neighbour), then (b) warm after the last cold run.
+        // MARK: (c) distinct blobs, (a) cold and (b) warm, run by run; each ratio is the median of the
+        // runs' own ratios (this machine's speed drifts by tens of percent within a minute, so a run is
+        // compared with its neighbours: cold with the distinct-blob run just before, warm with the cold
+        // run just before, whose notes it reads).
         var coldTimes: [Double] = []
         var distinctTimes: [Double] = []
+        var warmTimes: [Double] = []
         var cold = CheckOutcome()
         var distinct = CheckOutcome()
-        for run in 0..<EachSuite.coldRuns {
-            progress("each: checkBlobs over the \(Format.count(blobs.count)) distinct article blobs (no cache), run \(run + 1) of \(EachSuite.coldRuns)")
+        var warm = CheckOutcome()
+        for run in 0..<EachSuite.rounds {
+            progress("each: checkBlobs over the \(Format.count(blobs.count)) distinct article blobs (no cache), run \(run + 1) of \(EachSuite.rounds)")
             let (checked, checkedMs) = try checkBlobs(dir, blobs)
             distinct = checked
             distinctTimes.append(checkedMs)
-            progress("each: cold check --each (no refs/notes/galley), run \(run + 1) of \(EachSuite.coldRuns)")
+            progress("each: cold check --each (no refs/notes/galley), run \(run + 1) of \(EachSuite.rounds)")
             let (outcome, ms) = try each(dir)
             cold = outcome
             coldTimes.append(ms)
             if !(try hasNotes(dir)) { problems.append("the cold run wrote no refs/notes/galley") }
-            if run < EachSuite.coldRuns - 1 { try dropNotes(dir, keeping: packs) }
+            progress("each: warm check --each, run \(run + 1) of \(EachSuite.rounds)")
+            let (again, againMs) = try each(dir)
+            warm = again
+            warmTimes.append(againMs)
+            if again.findings != cold.findings {
+                problems.append("warm run \(run + 1): findings differ from the cold run's "
+                    + "(\(again.findings.count) vs \(cold.findings.count); current \(again.current.count) vs \(cold.current.count))")
+            }
+            if again.cacheMisses != 0 { problems.append("warm run \(run + 1): \(again.cacheMisses) cache misses") }
+            if run < EachSuite.rounds - 1 { try dropNotes(dir, keeping: packs) }
         }
         let coldMs = Timing.median(coldTimes)
         let distinctMs = Timing.median(distinctTimes)
-        let pairRatio = Timing.median(zip(coldTimes, distinctTimes).map { $0 / $1 })
-
-        progress("each: warm check --each, \(EachSuite.warmRuns) runs")
-        var warmTimes: [Double] = []
-        var warm = CheckOutcome()
-        for run in 0..<EachSuite.warmRuns {
-            let (outcome, ms) = try each(dir)
-            warmTimes.append(ms)
-            if run == 0 { warm = outcome }
-            if outcome.findings != cold.findings {
-                problems.append("warm run \(run + 1): findings differ from the cold run's "
-                    + "(\(outcome.findings.count) vs \(cold.findings.count); current \(outcome.current.count) vs \(cold.current.count))")
-            }
-            if outcome.cacheMisses != 0 { problems.append("warm run \(run + 1): \(outcome.cacheMisses) cache misses") }
-        }
         let warmMs = Timing.median(warmTimes)
+        let pairRatio = Timing.median(zip(coldTimes, distinctTimes).map { $0 / $1 })
+        let warmSpeedup = Timing.median(zip(coldTimes, warmTimes).map { $0 / $1 })
 
         // MARK: The CLI, warm.
         var cliRow = ResultRow(name: "galley check --each (CLI process, warm)", galley: "n/a", peer: "", ratio: "", goal: "", result: "SKIP")
@@ -184,7 +183,7 @@ struct EachSuite {
         progress("each: phase runs (walk and diff only; every version without the cache)")
         var walkTimes: [Double] = []
         var walkOnly = CheckOutcome()
-        for _ in 0..<EachSuite.warmRuns {
+        for _ in 0..<EachSuite.phaseRuns {
             let (outcome, ms) = try each(dir, paths: ["galley.yml"], useCache: false)
             walkOnly = outcome
             walkTimes.append(ms)
@@ -192,20 +191,22 @@ struct EachSuite {
         let walkMs = Timing.median(walkTimes)
         let (uncached, uncachedMs) = try each(dir, useCache: false)
         // The same walk and diffs by git itself: a floor for any run that diffs every revision.
-        let gitLogMs = try Timing.medianMilliseconds(runs: EachSuite.warmRuns) {
+        let gitLogMs = try Timing.medianMilliseconds(runs: EachSuite.phaseRuns) {
             try runner.gitChecked(["log", "--first-parent", "--raw", "--no-abbrev", "--format=%H", "--", "articles"], cwd: dir)
         }
 
-        rows.append(ResultRow.speedup(name: "check --each warm vs cold (\(sizes))", galley: warmMs, peer: coldMs, goal: 50))
+        rows.append(ResultRow.speedup(name: "check --each warm vs cold (\(sizes))", galley: warmMs, peer: coldMs, speed: warmSpeedup, goal: 50))
         rows.append(ResultRow.compare(name: "check --each cold vs distinct blobs", galley: coldMs, peer: distinctMs, ratio: pairRatio, goal: 1.2))
         rows.append(cliRow)
 
         let fixed = cold.findings.count - cold.current.count
-        notes.append("baseline: row 1 the cold run, row 2 checkBlobs over the distinct blobs (times: medians of \(EachSuite.coldRuns) runs "
-            + "alternated in pairs, distinct then cold, each cold run's notes dropped before the next pair; row 2's ratio: the median of "
-            + "the pairs' ratios; warm = median of \(EachSuite.warmRuns)); in-process times exclude opening the repository")
-        notes.append("pairs (cold / distinct): " + zip(coldTimes, distinctTimes).map { "\(Format.ms($0)) / \(Format.ms($1)) = \(Format.ratio($0 / $1))" }
-            .joined(separator: ", "))
+        notes.append("baseline: row 1 the cold run, row 2 checkBlobs over the distinct blobs (times: medians of \(EachSuite.rounds) rounds "
+            + "of distinct, cold, warm; each cold run's notes dropped before the next round; the ratios: medians of the rounds' own ratios, "
+            + "cold / distinct and cold / warm); in-process times exclude opening the repository")
+        notes.append("rounds (cold / distinct, cold / warm): " + (0..<coldTimes.count).map {
+            "\(Format.ms(coldTimes[$0])) / \(Format.ms(distinctTimes[$0])) = \(Format.ratio(coldTimes[$0] / distinctTimes[$0])), "
+                + "/ \(Format.ms(warmTimes[$0])) = \(Format.fixed(coldTimes[$0] / warmTimes[$0], 0))×"
+        }.joined(separator: "; "))
         notes.append("counts: \(Format.count(cold.revisions)) revisions walked (\(Format.count(revisions)) + the creating commit), "
             + "\(Format.count(blobs.count)) distinct article blobs (bookkeeping: \(Format.count(history.distinctVersions))), "
             + "\(Format.count(cold.files)) files read cold, \(Format.count(warm.files)) warm")
@@ -216,17 +217,16 @@ struct EachSuite {
             + "warm \(Format.count(warm.cacheHits)) hits / \(Format.count(warm.cacheMisses)) misses")
         notes.append("errors introduced: " + history.introducedByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         notes.append("revisions: " + history.operations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        notes.append("phases: walk + tree diffs only (a path filter matching nothing, median of \(EachSuite.warmRuns)) \(Format.ms(walkMs)); "
+        notes.append("phases: walk + tree diffs only (a path filter matching nothing, median of \(EachSuite.phaseRuns)) \(Format.ms(walkMs)); "
             + "every version without the cache (useCache false) \(Format.ms(uncachedMs))")
         let outside = coldTimes.last! - cold.phases.milliseconds.values.reduce(0, +)
         notes.append("phases (last cold run, measured inside the checker): " + cold.phases.summary + ", outside the phases \(Format.ms(outside))")
         notes.append("phases (distinct blobs): " + distinct.phases.summary)
-        notes.append("phases: for reference, git log --first-parent --raw -- articles (process, same walk and diffs) \(Format.ms(gitLogMs)), median of \(EachSuite.warmRuns)")
+        notes.append("phases: for reference, git log --first-parent --raw -- articles (process, same walk and diffs) \(Format.ms(gitLogMs)), median of \(EachSuite.phaseRuns)")
         notes.append("phases: cold = walk \(Format.ms(walkMs)) + read/parse/rules \(Format.ms(uncachedMs - walkMs)) "
             + "+ cache lookups, stores and notes write \(Format.ms(coldMs - uncachedMs))")
         notes.append("phases: warm = no walk: the checkpoint note on the tip read and decoded, then the report "
             + "(\(warm.resumedFrom == nil ? "NOT resumed" : "resumed from the tip"); phases: \(warm.phases.summary))")
-        notes.append("warm runs: " + warmTimes.map(Format.ms).joined(separator: ", "))
 
         // MARK: Checks.
         checks.append("warm findings identical to cold: \(warm.findings == cold.findings ? "yes" : "NO")")

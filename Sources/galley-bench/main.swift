@@ -74,13 +74,13 @@ struct ResultRow {
                          goal: goalText, result: ratio <= goal ? "PASS" : "MISS")
     }
 
-    /// Higher is better: PASS when peer / galley ≥ `goal` (Galley that many times faster).
-    static func speedup(name: String, galley: Double, peer: Double, goal: Double) -> ResultRow {
+    /// Higher is better: PASS when `speed` (by default peer / galley) ≥ `goal` (Galley that many times faster).
+    static func speedup(name: String, galley: Double, peer: Double, speed given: Double? = nil, goal: Double) -> ResultRow {
         let goalText = "≥ " + Format.fixed(goal, 0) + "× faster"
         guard peer.isFinite, peer > 0, galley > 0 else {
             return ResultRow(name: name, galley: Format.ms(galley), peer: "n/a", ratio: "", goal: goalText, result: "SKIP")
         }
-        let speed = peer / galley
+        let speed = given ?? peer / galley
         return ResultRow(name: name, galley: Format.ms(galley), peer: Format.ms(peer), ratio: Format.ratio(speed) + " faster",
                          goal: goalText, result: speed >= goal ? "PASS" : "MISS")
     }
