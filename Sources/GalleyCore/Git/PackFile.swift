@@ -15,6 +15,8 @@ struct PackObject {
     let data: [UInt8]
     /// The content's length, kept when `data` is dropped (`withoutData`).
     let size: Int
+    /// The CRC-32 of its pack entry (header and stream), when worked out ahead (on the thread that made the stream).
+    private(set) var entryCRC: UInt32?
 
     init(kind: Kind, id: ObjectID, data: [UInt8]) {
         self.kind = kind
@@ -29,9 +31,6 @@ struct PackObject {
         data = []
         self.size = size
     }
-
-    /// The CRC-32 of its pack entry (header and `stream`), when worked out ahead (on the thread that made the stream).
-    private(set) var entryCRC: UInt32?
 
     /// The object without its content, for when its zlib stream is kept to be packed instead: a
     /// run noting ten thousand versions then holds each note once, not twice. The entry's CRC is

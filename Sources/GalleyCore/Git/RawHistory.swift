@@ -96,12 +96,8 @@ final class RawHistory {
         try read(id, expecting: .blob)
     }
 
-    /// Changed blobs between two trees (either may be absent), keyed by `prefix` + path; nil for deleted.
-    func changedBlobs(prefix: String, old: ObjectID?, new: ObjectID?) throws -> [String: ObjectID?] {
-        try changes(prefix: prefix, old: old, new: new).new
-    }
-
-    /// The same, with the blobs the changed paths had in the old tree (absent for added ones).
+    /// Changed blobs between two trees (either may be absent), keyed by `prefix` + path: `new` holds the
+    /// new blob (nil for deleted), `old` the blob a changed path had in the old tree (absent for added ones).
     func changes(prefix: String, old: ObjectID?, new: ObjectID?) throws -> (new: [String: ObjectID?], old: [String: ObjectID]) {
         var out: [String: ObjectID?] = [:]
         var before: [String: ObjectID] = [:]

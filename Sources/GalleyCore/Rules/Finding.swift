@@ -53,8 +53,6 @@ public struct Finding: Sendable, Hashable, Codable {
         (a.path, a.line, a.column, a.rule) < (b.path, b.line, b.column, b.rule)
     }
 
-    /// `findings` in reading order, for thousands of them: their positions are sorted and each
-    /// finding moved once, instead of the sort copying whole findings at every step.
     /// Two lists in reading order as one; on a tie, `a`'s finding first.
     static func merged(_ a: [Finding], _ b: [Finding]) -> [Finding] {
         var out: [Finding] = []
@@ -73,6 +71,8 @@ public struct Finding: Sendable, Hashable, Codable {
         return out
     }
 
+    /// `findings` in reading order, for thousands of them: their positions are sorted and each
+    /// finding moved once, instead of the sort copying whole findings at every step.
     public static func sortedInReadingOrder(_ findings: [Finding]) -> [Finding] {
         // Usually in order already (one plugin places its findings in reading order): then nothing is copied.
         if findings.indices.dropFirst().allSatisfy({ !inReadingOrder(findings[$0], findings[$0 - 1]) }) { return findings }

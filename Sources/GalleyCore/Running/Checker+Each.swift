@@ -86,7 +86,7 @@ extension Checker {
                                reading: reading ? wanted : nil)
         defer {
             walker.stop()
-            self.readAhead(nil)
+            readAhead = [:]
         }
         for (n, commit) in commits.enumerated() {
             progress?(n, commits.count)
@@ -97,7 +97,7 @@ extension Checker {
                 throw .git(function: "tree diff", message: "\(error)")
             }
             let (tree, articles, changes) = (step.tree, step.articles, step.changes)
-            self.readAhead(step.contents)
+            readAhead = step.contents
             outcome.phases.add("walk", PhaseClock.now() - walkStart)
             let revision = commit.hex
             for path in changes.keys.sorted() where wanted(path) {

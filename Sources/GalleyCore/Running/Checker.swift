@@ -25,9 +25,7 @@ public final class Checker {
     /// versions of one article are usually stored as deltas on each other.
     lazy var versions: PackReader? = newsroom.flatMap { PackReader(objectsDirectory: $0.repo.gitDir + "objects") }
     /// Blob contents read ahead by `check --each`'s walk for the commit being checked.
-    private var readAhead: [ObjectID: [UInt8]] = [:]
-
-    func readAhead(_ contents: [ObjectID: [UInt8]]?) { readAhead = contents ?? [:] }
+    var readAhead: [ObjectID: [UInt8]] = [:]
 
     /// `families` are the built-in plugins the CLI links; `newsroom` nil checks plain files only.
     public init(newsroom: Newsroom?, families: [PluginFamily]) {

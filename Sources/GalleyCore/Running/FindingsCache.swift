@@ -90,13 +90,12 @@ final class FindingsCache {
     /// A note blob, from the packs when there: libgit2 checks every object it reads against its id
     /// with a collision-detecting SHA-1, 5 ms for a 600 KB checkpoint (which a damaged one fails to decode anyway).
     private func readNote(_ id: ObjectID) -> [UInt8]? {
-        if packs == nil { packs = PackReader(objectsDirectory: repo.gitDir + "objects") }
-        if let object = packs??.read(id), object.kind == .blob { return object.data }
+        if let object = packs?.read(id), object.kind == .blob { return object.data }
         return try? repo.blobData(id)
     }
 
-    /// The pack reader for notes, made on first use (`.some(nil)` when there are no packs).
-    private var packs: PackReader??
+    /// The pack reader for notes, made on first use.
+    private lazy var packs: PackReader? = PackReader(objectsDirectory: repo.gitDir + "objects")
 
     /// Objects that have a note, for searching checkpoints along a history.
     func hasNote(_ object: ObjectID) -> Bool {
