@@ -175,6 +175,36 @@ import Testing
         reading.stop()
     }
 
+    /// A reader that asks for each step before the walk has made it, with a lead shorter than the
+    /// batch the reader waits for: the walk must wake it before waiting itself. (It once did not, and
+    /// both threads waited for ever.) The reader runs on its own thread so a deadlock fails here.
+    @Test func aReaderAheadOfTheWalkIsWokenBeforeTheWalkWaits() throws {
+        try makeHistory()
+        let history = RawHistory(repo: try GitRepository.open(dir.path))
+        let head = try git(["rev-parse", "HEAD"], in: dir.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let chain = try history.firstParentChain(to: try #require(ObjectID(hex: head)))
+        #expect(chain.count > 32)
+        let walk = WalkAhead(gitDir: dir.path + "/.git/", commits: chain.map(\.commit), trees: nil, startArticles: nil,
+                             reading: { $0.hasSuffix(".md") }, lead: 2)
+        let done = DispatchSemaphore(value: 0)
+        let taken = Counter()
+        Thread {
+            for i in chain.indices where (try? walk.step(i)) != nil { taken.add() }
+            done.signal()
+        }.start()
+        let finished = done.wait(timeout: .now() + 30) == .success
+        #expect(finished, "the reader still waits after 30 s, at step \(taken.value) of \(chain.count)")
+        #expect(taken.value == chain.count)
+        walk.stop()
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func add() { lock.withLock { count += 1 } }
+    }
+
     func packs() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: dir.path + "/.git/objects/pack").filter { $0.hasSuffix(".pack") }.sorted()
     }

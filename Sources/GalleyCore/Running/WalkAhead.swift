@@ -51,6 +51,7 @@ final class WalkAhead: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while steps[i] == nil {
+            if stopped { throw GitFailure(code: -1, message: "the walk was stopped before this revision", function: "check --each") }
             awaited = min(i + 32, steps.count - 1)
             condition.wait()
         }
@@ -99,6 +100,9 @@ final class WalkAhead: @unchecked Sendable {
             condition.lock()
             while reading != nil, i - taken >= lead, !stopped {
                 walkWaits = true
+                // A reader waiting for a step already made must be woken before this thread waits
+                // too: it waits for a batch of steps this thread will not make before it reads on.
+                if awaited != nil { condition.broadcast() }
                 condition.wait()
             }
             walkWaits = false
