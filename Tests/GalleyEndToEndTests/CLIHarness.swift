@@ -63,3 +63,16 @@ func expectRefusal(_ result: CommandResult, mentioning fragments: [String], sour
     #expect(!result.stderr.contains("Fatal error"), sourceLocation: sourceLocation)
     #expect(!result.stderr.contains("Stack dump"), sourceLocation: sourceLocation)
 }
+
+/// The harness itself: a program that hangs is killed at the time limit and the test sees why,
+/// instead of the whole run waiting for it.
+@Suite struct CLIHarnessTests {
+    @Test func aHangingProgramIsKilledAndSaysSo() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try run("/bin/sleep", ["30"], in: "/", timeLimit: 1)
+        #expect(clock.now - start < .seconds(20))
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("[test support: killed after 1 s: /bin/sleep 30]"))
+    }
+}

@@ -11,7 +11,7 @@ public struct CommandResult: Sendable {
 /// (no user or system config) with a fixed identity.
 @discardableResult
 public func run(_ executable: String, _ arguments: [String], in directory: String,
-                environment extra: [String: String] = [:]) throws -> CommandResult {
+                environment extra: [String: String] = [:], timeLimit: Double = commandTimeLimit) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -33,6 +33,18 @@ public func run(_ executable: String, _ arguments: [String], in directory: Strin
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    // A program that hangs (a deadlock in galley, say) is killed, so the test fails with what it
+    // printed instead of holding the whole run until CI gives up.
+    let killed = LockedData()
+    let pid = process.processIdentifier
+    let watchdog = DispatchWorkItem {
+        if process.isRunning {
+            killed.set(Data("\n[test support: killed after \(Int(timeLimit)) s: \(executable) \(arguments.joined(separator: " "))]\n".utf8))
+            kill(pid, SIGKILL)
+        }
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
+    defer { watchdog.cancel() }
     // Read both pipes concurrently so a chatty child cannot block on a full pipe.
     let errData = LockedData()
     let group = DispatchGroup()
@@ -45,8 +57,11 @@ public func run(_ executable: String, _ arguments: [String], in directory: Strin
     group.wait()
     process.waitUntilExit()
     return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData.get(), as: UTF8.self))
+                         stderr: String(decoding: errData.get() + killed.get(), as: UTF8.self))
 }
+
+/// How long one program run by a test may take: the slowest takes a few seconds.
+public let commandTimeLimit: Double = 300
 
 final class LockedData: @unchecked Sendable {
     private var data = Data()
