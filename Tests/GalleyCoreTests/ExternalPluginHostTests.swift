@@ -141,6 +141,22 @@ private func processIsGone(_ pid: Int32) -> Bool {
         }
     }
 
+    /// A descriptor the host holds without close-on-exec (as Foundation's `Pipe` makes them) does not
+    /// reach the plugin: a plugin holding a caller's pipe would keep the caller from its end of file.
+    @Test func pluginsInheritOnlyTheirThreeStreams() throws {
+        var fds: [Int32] = [-1, -1]
+        #expect(pipe(&fds) == 0)
+        defer { fds.forEach { _ = close($0) } }
+        let dir = TemporaryDirectory()
+        dir.write("fds.sh", shellPlugin(beforeDescribe: "ls /proc/$$/fd > fds"))
+        let host = ExternalPluginHost(config: try pluginConfig(["sh", "fds.sh"]), workingDirectory: dir.path)
+        defer { host.close() }
+        _ = try host.describe()
+        let open = try #require(dir.read("fds")).split(separator: "\n").compactMap { Int32($0) }
+        #expect(!open.contains(fds[0]) && !open.contains(fds[1]), "the plugin holds \(open)")
+        #expect(open.contains(0) && open.contains(1) && open.contains(2))
+    }
+
     @Test func hangingHandshakeTimesOut() throws {
         let dir = TemporaryDirectory()
         dir.write("hang.sh", "exec sleep 30\n")

@@ -25,8 +25,17 @@ import Testing
         #expect(set.warnings.contains("galley.yml: rules.test.word.options: unknown option 'colour' ignored"))
         #expect(set.warnings.contains("galley.yml: rules: unknown rule 'test.missing' ignored"))
         #expect(!set.warnings.contains { $0.contains("house.x") })
-        #expect(config.warnings.contains { $0.contains("timeout must be a positive number") })
+        #expect(config.warnings.contains { $0.contains("'house': timeout must be more than 0 and at most 3600 seconds") })
         #expect(config.externalPlugins.first?.timeout == 10)
+    }
+
+    /// An endless timeout would let a plugin that never answers hold `galley check` for ever.
+    @Test(arguments: ["inf", "1e400", "-3", "0", "3601"]) func pluginTimeoutsOutOfRangeAreRefused(value: String) {
+        let config = Configuration.parse("plugins:\n  external:\n    - {name: house, command: [python3, x.py], timeout: \(value)}\n")
+        #expect(config.warnings.contains { $0.contains("timeout must be more than 0 and at most 3600 seconds") })
+        #expect(config.externalPlugins.first?.timeout == 10)
+        #expect(Configuration.parse("plugins:\n  external:\n    - {name: house, command: [python3, x.py], timeout: 2.5}\n")
+            .externalPlugins.first?.timeout == 2.5)
     }
 
     @Test func wrongTypeFallsBackToTheDefault() {

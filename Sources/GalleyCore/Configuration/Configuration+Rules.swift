@@ -99,8 +99,8 @@ extension Configuration {
                     switch fk.string ?? "" {
                     case "name", "command": break
                     case "timeout":
-                        if let t = fv.string.flatMap(Double.init), t > 0 { plugin.timeout = t } else {
-                            warnings.append("galley.yml: plugins.external '\(name)': timeout must be a positive number of seconds; using 10")
+                        if let t = fv.string.flatMap(Double.init), t > 0, t <= 3600 { plugin.timeout = t } else {
+                            warnings.append("galley.yml: plugins.external '\(name)': timeout must be more than 0 and at most 3600 seconds; using 10")
                         }
                     case "output-limit":
                         if let n = fv.string.flatMap(Int.init), n > 0 { plugin.outputLimit = n } else {

@@ -78,6 +78,9 @@ final class PluginProcess {
         posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
         _ = addchdir(&actions, directory)
+        // Descriptors the host inherited without close-on-exec (a caller's pipes, say) are closed too:
+        // a plugin holding one would keep that caller waiting for an end of file until the plugin ends.
+        if let addclosefrom = Self.addclosefrom { _ = addclosefrom(&actions, 3) }
 
         // The host ignores SIGPIPE; the plugin gets the default back, as from a shell, and an empty
         // signal mask. Its own process group lets the host kill whatever it started, too.
@@ -162,6 +165,14 @@ final class PluginProcess {
     private static let addchdir: AddChdir? = {
         guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return nil }
         return unsafeBitCast(symbol, to: AddChdir.self)
+    }()
+
+    typealias AddClosefrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked up the same way.
+    private static let addclosefrom: AddClosefrom? = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddClosefrom.self)
     }()
 
     // MARK: Talking

@@ -75,6 +75,9 @@ final class Compressor: @unchecked Sendable {
         guard let deflater = try? Deflater() else {
             pthread_mutex_lock(&mutex)
             failed = true
+            // What nobody has taken is given up, so `finish` does not wait for it.
+            done += inputs.count - next
+            next = inputs.count
             if background { workerRunning = false }
             pthread_cond_broadcast(&changed)
             pthread_mutex_unlock(&mutex)
