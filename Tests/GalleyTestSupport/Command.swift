@@ -34,17 +34,11 @@ public func run(_ executable: String, _ arguments: [String], in directory: Strin
     process.standardInput = FileHandle.nullDevice
     try process.run()
     // A program that hangs (a deadlock in galley, say) is killed, so the test fails with what it
-    // printed instead of holding the whole run until CI gives up.
-    let killed = LockedData()
-    let pid = process.processIdentifier
-    let watchdog = DispatchWorkItem {
-        if process.isRunning {
-            killed.set(Data("\n[test support: killed after \(Int(timeLimit)) s: \(executable) \(arguments.joined(separator: " "))]\n".utf8))
-            kill(pid, SIGKILL)
-        }
-    }
-    DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
-    defer { watchdog.cancel() }
+    // printed instead of holding the whole run until CI gives up. The timer holds neither the
+    // process nor its pipes: it outlives the run, and they would stay open until it fires.
+    let watchdog = Watchdog(pid: process.processIdentifier,
+                            note: "\n[test support: killed after \(Int(timeLimit)) s: \(executable) \(arguments.joined(separator: " "))]\n")
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) { watchdog.fire() }
     // Read both pipes concurrently so a chatty child cannot block on a full pipe.
     let errData = LockedData()
     let group = DispatchGroup()
@@ -56,12 +50,43 @@ public func run(_ executable: String, _ arguments: [String], in directory: Strin
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
+    let killed = watchdog.finish()
     return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData.get() + killed.get(), as: UTF8.self))
+                         stderr: String(decoding: errData.get() + Data(killed.utf8), as: UTF8.self))
 }
 
 /// How long one program run by a test may take: the slowest takes a few seconds.
 public let commandTimeLimit: Double = 300
+
+/// Kills a process once, unless it has finished first; says whether it did.
+final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private let pid: Int32
+    private let note: String
+    private var finished = false
+    private var killed = false
+
+    init(pid: Int32, note: String) {
+        self.pid = pid
+        self.note = note
+    }
+
+    func fire() {
+        lock.withLock {
+            guard !finished else { return }
+            killed = true
+            kill(pid, SIGKILL)
+        }
+    }
+
+    /// Ends the watch; the note to add to the program's stderr if it was killed.
+    func finish() -> String {
+        lock.withLock {
+            finished = true
+            return killed ? note : ""
+        }
+    }
+}
 
 final class LockedData: @unchecked Sendable {
     private var data = Data()
