@@ -40,7 +40,7 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
             "据报道，Apple 发布😀新品！价格５９９９元",
             "                              ^~~~~~~~",
             "  建议：改为“5999”（--fix 可自动修正）",
-            "共 0 个错误、1 个警告、0 条提示，涉及 1 个文件",
+            "共 0 个错误、1 个警告、0 条提示，分布在 1 个文件",
             "",
         ])
     }
@@ -104,6 +104,8 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
         #expect(out.filter { $0.contains("news/a.md:3:19:") }.count == 2)
         #expect(out.contains { $0.hasPrefix("news/a.md:3:19: error: ") && $0.hasSuffix("[byline.format, typography.halfwidth-punctuation]") })
         #expect(out.contains { $0.hasSuffix("[other.rule]") })
+        // Counted as printed: two findings, not three.
+        #expect(out.dropLast().last == "共 1 个错误、1 个警告、0 条提示，分布在 1 个文件")
     }
 
     @Test func colourOnlyWhenAskedFor() {
@@ -137,18 +139,24 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
     }
 
     @Test func summaryLinesInBothLanguages() {
-        let findings = [Severity.error, .error, .error, .warning, .warning, .info].map { finding("５", severity: $0) }
+        let findings = [Severity.error, .error, .error, .warning, .warning, .info].enumerated().map {
+            finding("５", severity: $0.element, path: $0.offset < 3 ? "a.md" : "b.md", column: 1 + $0.offset)
+        }
         let summary = ReportSummary(files: 4)
         #expect(textLines(findings, context(.zh), summary: summary).dropLast().last
-            == "共 3 个错误、2 个警告、1 条提示，涉及 4 个文件")
+            == "共 3 个错误、2 个警告、1 条提示，分布在 2 个文件（共检查 4 个）")
         #expect(textLines(findings, context(.en), summary: summary).dropLast().last
-            == "3 errors, 2 warnings, 1 info in 4 files")
+            == "3 errors, 2 warnings, 1 info in 2 of 4 files")
+        #expect(textLines(findings, context(.zh), summary: ReportSummary(files: 2)).dropLast().last
+            == "共 3 个错误、2 个警告、1 条提示，分布在 2 个文件")
+        #expect(textLines(findings, context(.en), summary: ReportSummary(files: 2)).dropLast().last
+            == "3 errors, 2 warnings, 1 info in 2 files")
         let problems = ReportSummary(files: 1, problems: ["a.md: not UTF-8", "plugin x timed out"])
         #expect(textLines([], context(.en), summary: problems).suffix(4)
             == ["problem: a.md: not UTF-8", "problem: plugin x timed out",
                 "0 errors, 0 warnings, 0 info in 1 file; 2 problems", ""])
         #expect(textLines([], context(.zh), summary: problems).dropLast().last
-            == "共 0 个错误、0 个警告、0 条提示，涉及 1 个文件；另有 2 个问题")
+            == "共 0 个错误、0 个警告、0 条提示，检查了 1 个文件；另有 2 个问题")
     }
 
     @Test func historyUsesShortIDs() {

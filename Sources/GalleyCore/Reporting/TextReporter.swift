@@ -12,21 +12,32 @@ public struct TextReporter: Reporter {
     public func render(_ findings: [Finding], summary: ReportSummary, context: ReportContext) -> String {
         let style = Style(isOn: context.color)
         var out = ""
-        var i = 0
-        while i < findings.count {
-            // Two plugins flagging the same text with the same suggestion print once, naming both rules.
-            var end = i + 1
-            while end < findings.count, Self.sameSpot(findings[i], findings[end]) { end += 1 }
-            var merged = findings[i]
-            merged.severity = findings[i..<end].map(\.severity).max() ?? merged.severity
-            merged.rule = findings[i..<end].map(\.rule).joined(separator: ", ")
-            write(merged, to: &out, style: style, context: context)
-            i = end
-        }
+        let shown = Self.mergedAtSameSpot(findings)
+        for finding in shown { write(finding, to: &out, style: style, context: context) }
         for problem in summary.problems {
             out += (context.language == .zh ? "问题：" : "problem: ") + TerminalSafe.sanitize(problem) + "\n"
         }
-        out += Self.summaryLine(SeverityCounts(findings), summary: summary, language: context.language) + "\n"
+        // Counted as printed: one spot two rules flag is one problem to the editor.
+        let filesWithFindings = Set(shown.lazy.filter { $0.fixed == nil }.map(\.path)).count
+        out += Self.summaryLine(SeverityCounts(shown), filesWithFindings: filesWithFindings, summary: summary,
+                                language: context.language) + "\n"
+        return out
+    }
+
+    /// Two plugins flagging the same text with the same suggestion make one finding naming both
+    /// rules, at the higher severity. `findings` are in reading order, so such pairs are neighbours.
+    static func mergedAtSameSpot(_ findings: [Finding]) -> [Finding] {
+        var out: [Finding] = []
+        var i = 0
+        while i < findings.count {
+            var end = i + 1
+            while end < findings.count, sameSpot(findings[i], findings[end]) { end += 1 }
+            var merged = findings[i]
+            merged.severity = findings[i..<end].map(\.severity).max() ?? merged.severity
+            merged.rule = findings[i..<end].map(\.rule).joined(separator: ", ")
+            out.append(merged)
+            i = end
+        }
         return out
     }
 
@@ -73,21 +84,37 @@ public struct TextReporter: Reporter {
         return parts.isEmpty ? "" : "  (" + parts.joined(separator: language == .zh ? "，" : ", ") + ")"
     }
 
-    /// `3 errors, 2 warnings, 1 info in 4 files` or `共 3 个错误、2 个警告、1 条提示，涉及 4 个文件`.
-    static func summaryLine(_ counts: SeverityCounts, summary: ReportSummary, language: Language) -> String {
+    /// `3 errors, 2 warnings, 1 info in 3 of 4 files` or `共 3 个错误、2 个警告、1 条提示，分布在 3 个文件（共检查 4 个）`;
+    /// over a range of revisions, how many were checked instead.
+    static func summaryLine(_ counts: SeverityCounts, filesWithFindings: Int, summary: ReportSummary, language: Language) -> String {
         let problems = summary.problems.count
+        let checked = summary.files
         switch language {
         case .zh:
-            var line = "共 \(counts.errors) 个错误、\(counts.warnings) 个警告、\(counts.info) 条提示，"
-                + (summary.revisions > 0 ? "检查了 \(summary.revisions) 个修订" : "涉及 \(summary.files) 个文件")
+            let scope: String
+            if summary.revisions > 0 {
+                scope = "检查了 \(summary.revisions) 个修订"
+            } else if filesWithFindings == 0 {
+                scope = "检查了 \(checked) 个文件"
+            } else {
+                scope = "分布在 \(filesWithFindings) 个文件" + (filesWithFindings < checked ? "（共检查 \(checked) 个）" : "")
+            }
+            var line = "共 \(counts.errors) 个错误、\(counts.warnings) 个警告、\(counts.info) 条提示，" + scope
             if counts.fixed > 0 { line += "；另有 \(counts.fixed) 处已在这些修订中改正" }
             if problems > 0 { line += "；另有 \(problems) 个问题" }
             return line
         case .en:
             func count(_ n: Int, _ word: String, _ plural: String) -> String { "\(n) \(n == 1 ? word : plural)" }
+            let scope: String
+            if summary.revisions > 0 {
+                scope = "over " + count(summary.revisions, "revision", "revisions")
+            } else if filesWithFindings == 0 || filesWithFindings == checked {
+                scope = "in " + count(checked, "file", "files")
+            } else {
+                scope = "in \(filesWithFindings) of " + count(checked, "file", "files")
+            }
             var line = count(counts.errors, "error", "errors") + ", " + count(counts.warnings, "warning", "warnings")
-                + ", \(counts.info) info " + (summary.revisions > 0 ? "over " + count(summary.revisions, "revision", "revisions")
-                    : "in " + count(summary.files, "file", "files"))
+                + ", \(counts.info) info " + scope
             if counts.fixed > 0 { line += "; \(counts.fixed) fixed within the range" }
             if problems > 0 { line += "; " + count(problems, "problem", "problems") }
             return line
