@@ -18,7 +18,7 @@ public let bylinePlugin = PluginFamily(
     checkResources: { resources in
         switch StaffRoster.load(resources) {
         case .success: return []
-        case .failure(.missing): return [.warning(RosterProblem.missing.message)]
-        case .failure(let p): return [.error(p.message)]
+        case .failure(.missing): return [.warning(RosterProblem.missing.message, rules: [RosterRule.description.id])]
+        case .failure(let p): return [.error(p.message, rules: [RosterRule.description.id])]
         }
     })

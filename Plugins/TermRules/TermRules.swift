@@ -16,7 +16,7 @@ public let termsPlugin = PluginFamily(
     resourcePaths: [TermListParser.folder],
     checkResources: { resources in
         switch TermListParser.load(resources) {
-        case .success(let lists): return lists.warnings.map(ResourceIssue.warning)
+        case .success(let lists): return lists.warnings.map { .warning($0) }
         case .failure(.missing): return [.warning(TermListParser.Problem.missing.message)]
         case .failure(let p): return [.error(p.message)]
         }

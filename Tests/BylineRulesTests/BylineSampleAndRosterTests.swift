@@ -63,10 +63,11 @@ import Testing
         }
         #expect(issues("staff:\n  - {name: 甲, roles: [记者]}\n  - {name: 乙, roles: [记者]}\n") == [])
         let duplicate = issues("staff:\n  - {name: 甲, roles: [记者]}\n  - {name: 甲, roles: [通讯员]}\n")
-        #expect(duplicate == [.error("staff.yml:3: duplicate name '甲' (first at line 2)")])
+        #expect(duplicate == [.error("staff.yml:3: duplicate name '甲' (first at line 2)", rules: ["byline.roster"])])
         let broken = issues("staff:\n  - {name: 甲, roles: [记者]\n  - name: 乙\n")
         #expect(broken.count == 1 && broken[0].isError && broken[0].message.hasPrefix("staff.yml:") && broken[0].message.contains("not valid YAML"))
-        #expect(issues("staff:\n  - {name: 甲}\n") == [.error("staff.yml:2: '甲' needs 'roles', e.g. [记者]")])
-        #expect(issues(nil) == [.warning("no staff.yml in the newsroom: the roster rules (byline.roster) are off")])
+        #expect(issues("staff:\n  - {name: 甲}\n") == [.error("staff.yml:2: '甲' needs 'roles', e.g. [记者]", rules: ["byline.roster"])])
+        // Only the roster rule reads staff.yml: with it off, none of this is reported.
+        #expect(issues(nil) == [.warning("no staff.yml in the newsroom: the roster rules (byline.roster) are off", rules: ["byline.roster"])])
     }
 }

@@ -27,6 +27,20 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 
+    /// A newsroom without a staff roster is told once per run that the roster rule is off; once
+    /// galley.yml turns that rule off, it is not told again, and the other byline rules still run.
+    @Test func aMissingRosterIsNotReportedOnceItsRuleIsOff() throws {
+        let room = try CLINewsroom()
+        room.dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1", body: "本报讯(记者陈立峰)全市供热面积达312万平方米。\n"))
+        let before = try room.galley(["check"])
+        #expect(before.stderr.contains("no staff.yml in the newsroom: the roster rules (byline.roster) are off"), "\(before.stderr)")
+        let config = try #require(room.dir.read("galley.yml"))
+        room.dir.write("galley.yml", config + "rules:\n  byline.roster: false\n")
+        let after = try room.galley(["check"])
+        #expect(!after.stderr.contains("staff.yml"), "\(after.stderr)")
+        #expect(after.stdout.contains("[byline.format"), "\(after.stdout)")
+    }
+
     @Test func jsonAndSarifFormats() throws {
         let room = try CLINewsroom()
         room.dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1", body: Self.doubled))

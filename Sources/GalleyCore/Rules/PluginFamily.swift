@@ -24,10 +24,19 @@ public struct PluginFamily: Sendable {
 }
 
 /// A problem with a newsroom file a plugin reads (staff.yml, term lists…), reported once per run.
+/// It names the rules that read the file when only some of the family do: with those rules all off
+/// in galley.yml, nothing is reported.
 public struct ResourceIssue: Sendable, Equatable {
     public let isError: Bool
     public let message: String
+    /// The rules the file is for; empty: the whole family.
+    public var rules: [String] = []
 
-    public static func error(_ message: String) -> ResourceIssue { ResourceIssue(isError: true, message: message) }
-    public static func warning(_ message: String) -> ResourceIssue { ResourceIssue(isError: false, message: message) }
+    public static func error(_ message: String, rules: [String] = []) -> ResourceIssue {
+        ResourceIssue(isError: true, message: message, rules: rules)
+    }
+
+    public static func warning(_ message: String, rules: [String] = []) -> ResourceIssue {
+        ResourceIssue(isError: false, message: message, rules: rules)
+    }
 }

@@ -47,7 +47,8 @@ public final class Checker {
         guard producers.isEmpty else { return }
         for plugin in ruleSet.plugins where !plugin.rules.isEmpty {
             if let resources {
-                for issue in plugin.family.checkResources(resources) {
+                let enabled = Set(plugin.rules.map(\.description.id))
+                for issue in plugin.family.checkResources(resources) where issue.rules.isEmpty || issue.rules.contains(where: enabled.contains) {
                     if issue.isError { resourceErrors.append(TerminalSafe.sanitize(issue.message)) } else { warnings.append(issue.message) }
                 }
             }
@@ -57,7 +58,6 @@ public final class Checker {
         producers += makeExternalProducers()
     }
 
-    /// Trusted external plugins from galley.yml; untrusted ones are skipped with a warning.
     /// Trusted external plugins from galley.yml; untrusted ones are skipped with a warning.
     func makeExternalProducers() -> [any FindingProducer] {
         guard let newsroom else { return [] }
