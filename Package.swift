@@ -42,7 +42,7 @@ let package = Package(
             name: "galley",
             dependencies: ["GalleyCore", "LayoutExport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
                 + families.map { .target(name: $0) }),
-        .executableTarget(name: "galley-bench", dependencies: ["GalleyCore", "TypographyRules", "TermRules", "LayoutExport"]),
+        .executableTarget(name: "galley-bench", dependencies: ["GalleyCore", "TypographyRules", "BylineRules", "TermRules", "PeopleRules", "LayoutExport"]),
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore"], path: "Tests/GalleyTestSupport"),
         .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["GalleyCore", "GalleyTestSupport", "galley"]),

@@ -1,7 +1,11 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import BylineRules
 import GalleyCore
+import PeopleRules
+import TermRules
+import TypographyRules
 
 /// `checkin`: how fast Galley records revisions, against git doing the same work.
 ///
@@ -18,6 +22,8 @@ struct CheckInSuite {
     static let singleRuns = 15
     static let startupRuns = 20
     static let bigRepository = 10_000
+    /// The families the galley CLI's gate runs (its BuiltInPlugins list).
+    static let gateFamilies = [typographyPlugin, bylinePlugin, termsPlugin, peoplePlugin]
 
     var runner: Runner { context.runner }
     var author: Signature { context.author }
@@ -50,19 +56,23 @@ struct CheckInSuite {
     /// Where the core's time goes, in milliseconds.
     struct Phases {
         var prepare = 0.0
+        /// The check-in gate: the CLI's rules over the article and its issue.
+        var gate = 0.0
         var checkIn = 0.0
         /// A bulk check-in's finish: one pack and one move of the branch.
         var publish = 0.0
         var stage = 0.0
-        var total: Double { prepare + checkIn + publish + stage }
+        var total: Double { prepare + gate + checkIn + publish + stage }
 
         static func medians(_ all: [Phases]) -> Phases {
-            Phases(prepare: Timing.median(all.map(\.prepare)), checkIn: Timing.median(all.map(\.checkIn)),
+            Phases(prepare: Timing.median(all.map(\.prepare)), gate: Timing.median(all.map(\.gate)), checkIn: Timing.median(all.map(\.checkIn)),
                    publish: Timing.median(all.map(\.publish)), stage: Timing.median(all.map(\.stage)))
         }
 
         func describe(_ divisor: Double = 1, decimals: Int = 1) -> String {
-            "prepare \(Format.fixed(prepare / divisor, decimals)) + checkIn \(Format.fixed(checkIn / divisor, decimals)) "
+            "prepare \(Format.fixed(prepare / divisor, decimals)) "
+                + (gate > 0 ? "+ gate \(Format.fixed(gate / divisor, decimals)) " : "")
+                + "+ checkIn \(Format.fixed(checkIn / divisor, decimals)) "
                 + (publish > 0 ? "+ publish \(Format.fixed(publish / divisor, decimals)) " : "")
                 + "+ stage \(Format.fixed(stage / divisor, decimals)) ms"
         }
@@ -91,7 +101,7 @@ struct CheckInSuite {
     }
 
     /// One check-in through the core in a fresh process-like state (newsroom opened anew), timed by phase.
-    func checkInOnce(_ dir: String, corpus: Corpus, article n: Int, revision: Int, message: String) throws -> (open: Double, phases: Phases) {
+    mutating func checkInOnce(_ dir: String, corpus: Corpus, article n: Int, revision: Int, message: String) throws -> (open: Double, phases: Phases) {
         var newsroom: Newsroom?
         let open = try Timing.milliseconds { newsroom = try Newsroom.open(from: dir) }
         let nr = newsroom!
@@ -101,6 +111,10 @@ struct CheckInSuite {
         var prepared: PreparedArticle?
         phases.prepare = try Timing.milliseconds {
             prepared = try nr.prepare(try nr.resolve(relative, cwd: nr.root), userPath: relative)
+        }
+        phases.gate = Timing.milliseconds {
+            let outcome = Checker(newsroom: nr, families: CheckInSuite.gateFamilies).gate([prepared!])
+            if outcome.findings.contains(where: { $0.severity == .error }) { problems.append("the gate found errors in \(relative)") }
         }
         phases.checkIn = try Timing.milliseconds {
             _ = try nr.checkIn([prepared!], message: message, author: author, stageIndex: false)
