@@ -195,6 +195,24 @@ struct EachSuite {
             try runner.gitChecked(["log", "--first-parent", "--raw", "--no-abbrev", "--format=%H", "--", "articles"], cwd: dir)
         }
 
+        // The cold run reads new versions on the walk's thread while the rules run, the distinct-blob run
+        // reads on its one thread: the same blobs checked with their bytes read beforehand show how much
+        // of the comparison is that overlap.
+        progress("each: checkBlobs with every blob read beforehand (rules and parsing only)")
+        var checkingOnly: [Double] = []
+        var readingOnly: [Double] = []
+        for _ in 0..<EachSuite.phaseRuns {
+            let newsroom = try Newsroom.open(from: dir)
+            var outcome = CheckOutcome()
+            let ms = Timing.milliseconds {
+                outcome = Checker(newsroom: newsroom, families: [typographyPlugin]).checkBlobs(blobs, readingFirst: true)
+            }
+            let read = outcome.phases.milliseconds["read beforehand"] ?? 0
+            readingOnly.append(read)
+            checkingOnly.append(ms - read)
+            if outcome.findings.count != distinct.findings.count { problems.append("checkBlobs reading first found \(outcome.findings.count) findings, not \(distinct.findings.count)") }
+        }
+
         rows.append(ResultRow.speedup(name: "check --each warm vs cold (\(sizes))", galley: warmMs, peer: coldMs, speed: warmSpeedup, goal: 50))
         rows.append(ResultRow.compare(name: "check --each cold vs distinct blobs", galley: coldMs, peer: distinctMs, ratio: pairRatio, goal: 1.2))
         rows.append(cliRow)
@@ -222,6 +240,9 @@ struct EachSuite {
         let outside = coldTimes.last! - cold.phases.milliseconds.values.reduce(0, +)
         notes.append("phases (last cold run, measured inside the checker): " + cold.phases.summary + ", outside the phases \(Format.ms(outside))")
         notes.append("phases (distinct blobs): " + distinct.phases.summary)
+        notes.append("reference: the distinct blobs with every blob read beforehand (\(Format.ms(Timing.median(readingOnly))) on one thread), "
+            + "then parsed and checked: \(Format.ms(Timing.median(checkingOnly))); the cold run against that: "
+            + "\(Format.ratio(coldMs / Timing.median(checkingOnly))) (medians of \(EachSuite.phaseRuns); the cold run reads on the walk's thread while the rules run)")
         notes.append("phases: for reference, git log --first-parent --raw -- articles (process, same walk and diffs) \(Format.ms(gitLogMs)), median of \(EachSuite.phaseRuns)")
         notes.append("phases: cold = walk \(Format.ms(walkMs)) + read/parse/rules \(Format.ms(uncachedMs - walkMs)) "
             + "+ cache lookups, stores and notes write \(Format.ms(coldMs - uncachedMs))")

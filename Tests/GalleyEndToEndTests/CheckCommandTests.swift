@@ -89,7 +89,7 @@ import Testing
         room.dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1", body: "本报讯（记者陈立峰）这不是选择题--而是必答题，，２０２６年见分晓...\n"))
         let fixed = try room.galley(["check", "--fix"])
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
-        #expect(fixed.stderr.contains("fixed 4 problem"))
+        #expect(fixed.stderr.contains("galley: fixed 4 problems in 1 file: "), "\(fixed.stderr)")
         let text = try String(contentsOfFile: room.path + "/" + ArticleFixture.path("a1"), encoding: .utf8)
         #expect(text.contains("本报讯（记者陈立峰）这不是选择题——而是必答题，2026年见分晓……"))
         #expect(try room.head() == head)

@@ -83,7 +83,7 @@ public enum Demo {
                 ?? Signature(name: "值班编辑", email: "desk@binjiang-daily.example", time: clock, offsetMinutes: 480)
             let result = try newsroom.checkIn(paths: changed.map { "articles/" + $0 }, cwd: dir,
                                               message: meta.message ?? step, author: author)
-            say("  revision \(step): \(changed.count) article(s)  \(result.revision.short)  by \(author.name)")
+            say("  revision \(step): \(counted(changed.count, "article"))  \(result.revision.short)  by \(author.name)")
         }
         return newsroom
     }

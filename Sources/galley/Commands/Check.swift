@@ -63,7 +63,7 @@ extension Galley {
             for w in outcome.warnings { Output.stderr("galley: warning: \(TerminalSafe.sanitize(w))") }
             for p in outcome.problems { Output.stderr("galley: error: \(p)") }
             if fix && outcome.fixesApplied > 0 {
-                Output.stderr("galley: fixed \(outcome.fixesApplied) problem(s) in \(outcome.fixedFiles.count) file(s): \(outcome.fixedFiles.joined(separator: ", "))")
+                Output.stderr("galley: fixed \(counted(outcome.fixesApplied, "problem")) in \(counted(outcome.fixedFiles.count, "file")): \(outcome.fixedFiles.joined(separator: ", "))")
             }
             print(render(outcome, checker: checker), terminator: "")
             throw ExitCode(outcome.exitCode)

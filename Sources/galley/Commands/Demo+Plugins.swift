@@ -74,7 +74,7 @@ extension Galley.Demo {
 
         print("\n$ galley check --fix \(path)")
         let fixed = try Checker(newsroom: newsroom, families: builtInFamilies).check(paths: [path], cwd: newsroom.root, fix: true)
-        print("fixed \(fixed.fixesApplied) problem(s) in \(fixed.fixedFiles.joined(separator: ", ")); \(fixed.current.count) finding(s) left")
+        print("fixed \(counted(fixed.fixesApplied, "problem")) in \(fixed.fixedFiles.joined(separator: ", ")); \(counted(fixed.current.count, "finding")) left")
 
         print("\n$ galley checkin \(path) -m \"补充预约方式\"")
         let clean = try newsroom.prepare(try newsroom.resolve(path, cwd: newsroom.root), userPath: path)
