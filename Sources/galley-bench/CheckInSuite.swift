@@ -22,7 +22,8 @@ struct CheckInSuite {
     static let singleRuns = 15
     static let startupRuns = 20
     static let bigRepository = 10_000
-    /// The families the galley CLI's gate runs (its BuiltInPlugins list).
+    /// The families the galley CLI's gate runs: a copy of its `builtInFamilies` (an executable
+    /// target cannot be imported), which names this one.
     static let gateFamilies = [typographyPlugin, bylinePlugin, termsPlugin, peoplePlugin]
 
     var runner: Runner { context.runner }

@@ -144,9 +144,13 @@ private func processIsGone(_ pid: Int32) -> Bool {
     /// A descriptor the host holds without close-on-exec (as Foundation's `Pipe` makes them) does not
     /// reach the plugin: a plugin holding a caller's pipe would keep the caller from its end of file.
     @Test func pluginsInheritOnlyTheirThreeStreams() throws {
-        var fds: [Int32] = [-1, -1]
-        #expect(pipe(&fds) == 0)
+        var made: [Int32] = [-1, -1]
+        #expect(pipe(&made) == 0)
+        // Moved to numbers no shell uses for itself (dash keeps the script open on 10).
+        let fds = made.map { fcntl($0, F_DUPFD, 200) }
+        made.forEach { _ = close($0) }
         defer { fds.forEach { _ = close($0) } }
+        #expect(fds.allSatisfy { $0 >= 200 })
         let dir = TemporaryDirectory()
         dir.write("fds.sh", shellPlugin(beforeDescribe: "ls /proc/$$/fd > fds"))
         let host = ExternalPluginHost(config: try pluginConfig(["sh", "fds.sh"]), workingDirectory: dir.path)

@@ -40,7 +40,7 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
             "据报道，Apple 发布😀新品！价格５９９９元",
             "                              ^~~~~~~~",
             "  建议：改为“5999”（--fix 可自动修正）",
-            "共 0 个错误、1 个警告、0 条提示，分布在 1 个文件",
+            "共 0 个错误、1 个警告、0 条提示，涉及 1 个文件",
             "",
         ])
     }
@@ -105,7 +105,22 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
         #expect(out.contains { $0.hasPrefix("news/a.md:3:19: error: ") && $0.hasSuffix("[byline.format, typography.halfwidth-punctuation]") })
         #expect(out.contains { $0.hasSuffix("[other.rule]") })
         // Counted as printed: two findings, not three.
-        #expect(out.dropLast().last == "共 1 个错误、1 个警告、0 条提示，分布在 1 个文件")
+        #expect(out.dropLast().last == "共 1 个错误、1 个警告、0 条提示，涉及 1 个文件")
+    }
+
+    /// Reading order breaks ties by rule, so twins with another rule's different suggestion between
+    /// them are still found: a and c (“（”) merge, b (“〔”) stays apart, in the order they came.
+    @Test func twinsAreMergedAcrossAnotherSuggestionAtTheSameSpot() {
+        let a = finding("(", rule: "a.rule", replacement: "（")
+        let b = finding("(", rule: "b.rule", severity: .error, replacement: "〔")
+        let c = finding("(", rule: "c.rule", replacement: "（")
+        let merged = Finding.mergedAtSameSpot([a, b, c])
+        #expect(merged.map(\.rule) == ["a.rule, c.rule", "b.rule"])
+        #expect(merged.map(\.severity) == [.warning, .error])
+        #expect(Finding.mergedAtSameSpot([a, finding("(", rule: "d.rule", line: 4, replacement: "（")]).count == 2)
+        var outcome = CheckOutcome()
+        outcome.findings = [a, b, c]
+        #expect(outcome.countsLine == "1 error, 1 warning, 0 info")
     }
 
     @Test func colourOnlyWhenAskedFor() {
@@ -144,11 +159,11 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
         }
         let summary = ReportSummary(files: 4)
         #expect(textLines(findings, context(.zh), summary: summary).dropLast().last
-            == "共 3 个错误、2 个警告、1 条提示，分布在 2 个文件（共检查 4 个）")
+            == "共 3 个错误、2 个警告、1 条提示，涉及 2 个文件（已检查 4 个）")
         #expect(textLines(findings, context(.en), summary: summary).dropLast().last
             == "3 errors, 2 warnings, 1 info in 2 of 4 files")
         #expect(textLines(findings, context(.zh), summary: ReportSummary(files: 2)).dropLast().last
-            == "共 3 个错误、2 个警告、1 条提示，分布在 2 个文件")
+            == "共 3 个错误、2 个警告、1 条提示，涉及 2 个文件")
         #expect(textLines(findings, context(.en), summary: ReportSummary(files: 2)).dropLast().last
             == "3 errors, 2 warnings, 1 info in 2 files")
         let problems = ReportSummary(files: 1, problems: ["a.md: not UTF-8", "plugin x timed out"])

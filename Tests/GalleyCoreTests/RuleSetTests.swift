@@ -34,8 +34,12 @@ import Testing
         let config = Configuration.parse("plugins:\n  external:\n    - {name: house, command: [python3, x.py], timeout: \(value)}\n")
         #expect(config.warnings.contains { $0.contains("timeout must be more than 0 and at most 3600 seconds") })
         #expect(config.externalPlugins.first?.timeout == 10)
-        #expect(Configuration.parse("plugins:\n  external:\n    - {name: house, command: [python3, x.py], timeout: 2.5}\n")
-            .externalPlugins.first?.timeout == 2.5)
+    }
+
+    @Test(arguments: [("2.5", 2.5), ("3600", 3600.0)]) func pluginTimeoutsInRangeAreTaken(value: String, seconds: Double) {
+        let config = Configuration.parse("plugins:\n  external:\n    - {name: house, command: [python3, x.py], timeout: \(value)}\n")
+        #expect(config.externalPlugins.first?.timeout == seconds)
+        #expect(config.warnings.isEmpty)
     }
 
     @Test func wrongTypeFallsBackToTheDefault() {

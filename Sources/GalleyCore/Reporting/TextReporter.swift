@@ -12,7 +12,7 @@ public struct TextReporter: Reporter {
     public func render(_ findings: [Finding], summary: ReportSummary, context: ReportContext) -> String {
         let style = Style(isOn: context.color)
         var out = ""
-        let shown = Self.mergedAtSameSpot(findings)
+        let shown = Finding.mergedAtSameSpot(findings)
         for finding in shown { write(finding, to: &out, style: style, context: context) }
         for problem in summary.problems {
             out += (context.language == .zh ? "问题：" : "problem: ") + TerminalSafe.sanitize(problem) + "\n"
@@ -21,23 +21,6 @@ public struct TextReporter: Reporter {
         let filesWithFindings = Set(shown.lazy.filter { $0.fixed == nil }.map(\.path)).count
         out += Self.summaryLine(SeverityCounts(shown), filesWithFindings: filesWithFindings, summary: summary,
                                 language: context.language) + "\n"
-        return out
-    }
-
-    /// Two plugins flagging the same text with the same suggestion make one finding naming both
-    /// rules, at the higher severity. `findings` are in reading order, so such pairs are neighbours.
-    static func mergedAtSameSpot(_ findings: [Finding]) -> [Finding] {
-        var out: [Finding] = []
-        var i = 0
-        while i < findings.count {
-            var end = i + 1
-            while end < findings.count, sameSpot(findings[i], findings[end]) { end += 1 }
-            var merged = findings[i]
-            merged.severity = findings[i..<end].map(\.severity).max() ?? merged.severity
-            merged.rule = findings[i..<end].map(\.rule).joined(separator: ", ")
-            out.append(merged)
-            i = end
-        }
         return out
     }
 
@@ -56,11 +39,6 @@ public struct TextReporter: Reporter {
         if let replacement = finding.replacement {
             out += Self.suggestion(safe(replacement), fixable: finding.fixable, language: language) + "\n"
         }
-    }
-
-    static func sameSpot(_ a: Finding, _ b: Finding) -> Bool {
-        a.path == b.path && a.revision == b.revision && a.line == b.line && a.column == b.column && a.length == b.length
-            && a.replacement == b.replacement && a.fixable == b.fixable && a.introduced == b.introduced && a.fixed == b.fixed
     }
 
     /// `  建议：改为“…”（--fix 可自动修正）` or `  suggestion: “…” (--fix applies it)`.
@@ -84,7 +62,7 @@ public struct TextReporter: Reporter {
         return parts.isEmpty ? "" : "  (" + parts.joined(separator: language == .zh ? "，" : ", ") + ")"
     }
 
-    /// `3 errors, 2 warnings, 1 info in 3 of 4 files` or `共 3 个错误、2 个警告、1 条提示，分布在 3 个文件（共检查 4 个）`;
+    /// `3 errors, 2 warnings, 1 info in 3 of 4 files` or `共 3 个错误、2 个警告、1 条提示，涉及 3 个文件（已检查 4 个）`;
     /// over a range of revisions, how many were checked instead.
     static func summaryLine(_ counts: SeverityCounts, filesWithFindings: Int, summary: ReportSummary, language: Language) -> String {
         let problems = summary.problems.count
@@ -97,7 +75,7 @@ public struct TextReporter: Reporter {
             } else if filesWithFindings == 0 {
                 scope = "检查了 \(checked) 个文件"
             } else {
-                scope = "分布在 \(filesWithFindings) 个文件" + (filesWithFindings < checked ? "（共检查 \(checked) 个）" : "")
+                scope = "涉及 \(filesWithFindings) 个文件" + (filesWithFindings < checked ? "（已检查 \(checked) 个）" : "")
             }
             var line = "共 \(counts.errors) 个错误、\(counts.warnings) 个警告、\(counts.info) 条提示，" + scope
             if counts.fixed > 0 { line += "；另有 \(counts.fixed) 处已在这些修订中改正" }
@@ -108,7 +86,7 @@ public struct TextReporter: Reporter {
             let scope: String
             if summary.revisions > 0 {
                 scope = "over " + count(summary.revisions, "revision", "revisions")
-            } else if filesWithFindings == 0 || filesWithFindings == checked {
+            } else if filesWithFindings == 0 || filesWithFindings >= checked {
                 scope = "in " + count(checked, "file", "files")
             } else {
                 scope = "in \(filesWithFindings) of " + count(checked, "file", "files")

@@ -406,7 +406,7 @@ extension Checker {
             let target = FileTarget(display: path, relative: path, absolute: nil, blob: id)
             let t0 = PhaseClock.now()
             let loaded = load(target, tree: nil, resources: res, outcome: &outcome)
-            outcome.phases.add("read and parse", PhaseClock.now() - t0)
+            outcome.phases.add(readingFirst ? "parse" : "read and parse", PhaseClock.now() - t0)
             guard let (context, _, _) = loaded else { continue }
             outcome.files += 1
             outcome.findings += findings(for: context, blob: id, history: .none, revision: nil, outcome: &outcome)

@@ -27,9 +27,10 @@ extension Checker {
 }
 
 extension CheckOutcome {
-    /// `2 errors, 1 warning, 0 info`, for trailers and messages.
+    /// `2 errors, 1 warning, 0 info`, for trailers and messages; counted as the text report counts
+    /// (one spot two rules flag alike is one).
     public var countsLine: String {
-        let counts = SeverityCounts(findings)
+        let counts = SeverityCounts(Finding.mergedAtSameSpot(findings))
         let (e, w, i) = (counts.errors, counts.warnings, counts.info)
         return "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(i) info"
     }

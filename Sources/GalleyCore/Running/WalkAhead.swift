@@ -23,8 +23,9 @@ final class WalkAhead: @unchecked Sendable {
     private let condition = NSCondition()
     private var steps: [Result<Step, any Error>?]
     private var stopped = false
-    /// The step the reader waits for, if it waits: the walk wakes it only then, and only once a
-    /// few steps are ready, so a fast reader does not trade a wake-up per commit with the walk.
+    /// The step the reader waits for, if it waits: the walk wakes it once that step is made (a few
+    /// beyond the one it asked for, so a fast reader does not trade a wake-up per commit with the
+    /// walk), or before the walk itself waits for the reader.
     private var awaited: Int?
     /// Steps taken by the reader so far; a reading walk waits when it is `lead` steps ahead.
     private var taken = 0
