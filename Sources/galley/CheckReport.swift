@@ -15,7 +15,9 @@ enum CheckReport {
                 return line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil
             })
         // In text the CLI prints problems to stderr as `galley: error:` lines; JSON and SARIF carry them.
-        let summary = ReportSummary(files: outcome.files, revisions: outcome.revisions, cacheHits: outcome.cacheHits,
+        // Over revisions, the files are the articles followed: the same whether or not a checkpoint spared reading them.
+        let files = outcome.revisions > 0 ? outcome.articles : outcome.files
+        let summary = ReportSummary(files: files, revisions: outcome.revisions, cacheHits: outcome.cacheHits,
                                     cacheMisses: outcome.cacheMisses, problems: format == "text" ? [] : outcome.problems)
         return (Reporters.named(format) ?? TextReporter()).render(outcome.findings, summary: summary, context: context)
     }

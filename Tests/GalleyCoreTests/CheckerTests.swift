@@ -108,6 +108,7 @@ func testFamily(version: String = "1") -> PluginFamily {
         #expect(first.resumedFrom == nil && first.walked == 3)
         let second = try Checker(newsroom: room, families: [testFamily()]).checkEach(range: nil, paths: [], cwd: dir.path)
         #expect(second.resumedFrom == c2 && second.walked == 0 && second.files == 0)
+        #expect(first.articles == 1 && second.articles == 1)
         #expect(second.findings == first.findings && second.revisions == first.revisions)
 
         let c3 = try commit(room, "a1", "没有其他问题。其他安排照旧。\n", "二审")

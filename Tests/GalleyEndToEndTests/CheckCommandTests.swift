@@ -116,6 +116,10 @@ import Testing
         let warm = try json(try room.galley(["check", "--each", "HEAD~2..HEAD", "--format", "json"]).stdout)
         let cache = try #require((warm["summary"] as? [String: Any])?["cache"] as? [String: Any])
         #expect(cache["misses"] as? Int == 0 && (cache["hits"] as? Int ?? 0) >= 2)
+        // A run resumed from the checkpoint reads nothing, and still covers the one article file.
+        let first = try #require(try json(result.stdout)["summary"] as? [String: Any])
+        let resumed = try #require(try json(try room.galley(["check", "--each", "--format", "json"]).stdout)["summary"] as? [String: Any])
+        #expect(first["files"] as? Int == 1 && resumed["files"] as? Int == 1)
     }
 
     @Test func wireCutComparesWithTheFirstRevision() throws {

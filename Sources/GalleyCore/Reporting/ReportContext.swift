@@ -18,7 +18,7 @@ public struct RuleSummary: Sendable, Hashable {
 
 /// Totals of a run that reporters print next to the findings.
 public struct ReportSummary: Sendable, Hashable {
-    /// Files checked (not only those with findings).
+    /// Files checked (not only those with findings); over revisions, the article files followed.
     public var files: Int
     /// Revisions checked; more than `files` with `galley check --each`.
     public var revisions: Int

@@ -7,8 +7,11 @@ public struct CheckOutcome: Sendable {
     public var pluginFailures = 0
     /// Soft warnings: untrusted plugins, skipped rules.
     public var warnings: [String] = []
+    /// Files read and checked in this run (with `--each`, article versions; none when resumed).
     public var files = 0
     public var revisions = 0
+    /// With `--each`: the article files the range followed, however many versions were read.
+    public var articles = 0
     /// With `--each`: revisions walked in this run, and the commit whose checkpoint the run resumed from.
     public var walked = 0
     public var resumedFrom: String?

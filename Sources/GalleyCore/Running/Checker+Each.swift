@@ -147,6 +147,7 @@ extension Checker {
                     repo: GitRepository) -> CheckOutcome
     {
         let t0 = PhaseClock.now()
+        outcome.articles = tracks.count
         // Both lists in reading order (each track's findings are, and paths are taken in order): merged.
         var current: [Finding] = []
         for path in tracks.keys.sorted() { current += tracks[path]!.current.map(\.finding) }
