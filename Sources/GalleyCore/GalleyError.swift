@@ -92,9 +92,31 @@ public enum GalleyError: Error, Sendable, Equatable {
         case .fontNotFound: return "install a CJK font, e.g. 'apt-get install fonts-noto-cjk'"
         case .tooLarge: return "split the article, or keep large files out of articles/"
         case .nothingToCheckIn: return "edit the article first; 'galley status' lists what changed"
+        case .git(_, let m) where Self.soundsDamaged(m):
+            return "the repository looks damaged: 'git fsck --full' lists the broken objects; fetch them again from another clone, or restore .git from a backup"
         default: return nil
         }
     }
+}
+
+extension GalleyError {
+    /// libgit2's (and zlib's, passed through) words for objects it could not read back: unreadable
+    /// compressed data, a checksum or a header that does not match, a pack it cannot parse.
+    static func soundsDamaged(_ message: String) -> Bool {
+        let m = message.lowercased()
+        return damageWords.contains { m.contains($0) }
+    }
+
+    static let damageWords = [
+        // libgit2
+        "inflat", "zlib", "corrupt", "does not start with", "failed to parse", "truncated", "bad packfile",
+        "invalid packfile", "object not found", "hash mismatch",
+        // zlib's inflate messages
+        "incorrect header check", "incorrect data check", "incorrect length check", "unknown compression method",
+        "invalid window size", "unknown header flags", "header crc mismatch", "invalid block type", "invalid stored block",
+        "too many length or distance", "invalid code lengths", "invalid bit length repeat", "invalid code -- missing",
+        "invalid literal/length", "invalid distances set", "invalid distance code", "invalid distance too far",
+    ]
 }
 
 extension GalleyError: CustomStringConvertible {

@@ -129,6 +129,24 @@ import Testing
         #expect(retry.status == 0, "\(retry.stderr)")
     }
 
+    /// A damaged object: one clear error, the hint to run git fsck, exit 2, no trap.
+    @Test func aDamagedObjectIsReportedWithTheWayToFindIt() throws {
+        let room = try CLINewsroom()
+        try room.checkIn("a1")
+        let blob = try room.git(["rev-parse", "HEAD:" + ArticleFixture.path("a1")]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let object = room.path + "/.git/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)
+        var bytes = try #require(FileManager.default.contents(atPath: object))
+        for i in stride(from: 4, to: bytes.count, by: 7) { bytes[i] ^= 0x5A }
+        try? FileManager.default.removeItem(atPath: object)
+        #expect(FileManager.default.createFile(atPath: object, contents: bytes))
+        let shown = try room.galley(["show", ArticleFixture.path("a1")])
+        #expect(shown.status == 2, "\(shown.stdout)\(shown.stderr)")
+        let lines = shown.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(shown.stderr)")
+        #expect(lines.first?.hasPrefix("galley: error: ") == true)
+        #expect(shown.stderr.contains("the repository looks damaged: 'git fsck --full' lists the broken objects"), "\(shown.stderr)")
+    }
+
     @Test func notARepositoryAndBadAuthor() throws {
         let dir = TemporaryDirectory("norepo")
         let result = try run(galleyExecutable(), ["status"], in: dir.path)
