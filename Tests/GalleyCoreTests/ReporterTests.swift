@@ -93,7 +93,8 @@ private let mixedLine = "据报道，Apple 发布😀新品！价格５９９９
         let f = finding("错", line: 1, column: 41)
         let lines = textLines([f], context(lines: [line]))
         #expect(lines[1] == "…" + String(repeating: "甲", count: 14) + "错" + String(repeating: "乙", count: 14) + "…")
-        #expect(lines[2] == String(repeating: " ", count: 30) + "^~")
+        // The leading “…” is one column (East Asian Ambiguous), the 14 甲 two each.
+        #expect(lines[2] == String(repeating: " ", count: 29) + "^~")
     }
 
     @Test func twoRulesOnTheSameTextPrintOnce() {

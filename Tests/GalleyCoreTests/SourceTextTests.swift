@@ -1,4 +1,4 @@
-import GalleyCore
+@testable import GalleyCore
 import Testing
 
 @Suite struct SourceTextTests {
@@ -50,5 +50,15 @@ import Testing
 
     @Test func displayWidthCountsCJKAsTwo() {
         #expect(DisplayWidth.of("滨江ab，") == 8)
+    }
+
+    /// Curly quotes, the dash and the ellipsis are East Asian Ambiguous: one column, as wcwidth and
+    /// terminals' defaults give them; two when asked for.
+    @Test func ambiguousMarksAreOneColumnUnlessAskedForTwo() {
+        let marks: [Unicode.Scalar] = ["“", "”", "‘", "’", "—", "…"]
+        #expect(marks.map { DisplayWidth.of($0, ambiguous: 1) } == [1, 1, 1, 1, 1, 1])
+        #expect(marks.map { DisplayWidth.of($0, ambiguous: 2) } == [2, 2, 2, 2, 2, 2])
+        #expect(DisplayWidth.of("他说：“好。”") == 2 + 2 + 2 + 1 + 2 + 2 + 1)
+        #expect(DisplayWidth.of("《》、。") == 8)
     }
 }

@@ -227,12 +227,13 @@ extension CLINewsroom {
     }
 }
 
-/// Display width as the text reporter counts it (CJK and full-width forms are two columns).
+/// Display width as the text reporter counts it (CJK and full-width forms are two columns; curly
+/// quotes, dashes and ellipses one, as terminals give them by default).
 enum DisplayWidthProbe {
     static func width(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { w, u in
             let v = u.value
-            let wide = (0x2E80...0x9FFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || v == 0x201C || v == 0x201D
+            let wide = (0x2E80...0x9FFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
             return w + (wide ? 2 : 1)
         }
     }
