@@ -108,9 +108,10 @@ extension GalleyError {
     }
 
     static let damageWords = [
-        // libgit2
-        "inflat", "zlib", "corrupt", "does not start with", "failed to parse", "truncated", "bad packfile",
-        "invalid packfile", "object not found", "hash mismatch",
+        // libgit2's, for objects it read and could not use. Not "object not found": a shallow or partial
+        // clone lacks objects without being damaged. Not "zlib": Galley's own compression says that.
+        "inflat", "corrupt", "does not start with", "failed to parse loose object", "truncated", "bad packfile",
+        "invalid packfile", "hash mismatch",
         // zlib's inflate messages
         "incorrect header check", "incorrect data check", "incorrect length check", "unknown compression method",
         "invalid window size", "unknown header flags", "header crc mismatch", "invalid block type", "invalid stored block",

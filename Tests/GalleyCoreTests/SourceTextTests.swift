@@ -60,5 +60,10 @@ import Testing
         #expect(marks.map { DisplayWidth.of($0, ambiguous: 2) } == [2, 2, 2, 2, 2, 2])
         #expect(DisplayWidth.of("他说：“好。”") == 2 + 2 + 2 + 1 + 2 + 2 + 1)
         #expect(DisplayWidth.of("《》、。") == 8)
+        // The rest of the ambiguous marks Chinese copy uses follow the same setting.
+        let more: [Unicode.Scalar] = ["·", "×", "―", "①", "※", "℃", "№", "Ⅲ", "→"]
+        #expect(more.map { DisplayWidth.of($0, ambiguous: 2) } == Array(repeating: 2, count: more.count))
+        #expect(more.map { DisplayWidth.of($0, ambiguous: 1) } == Array(repeating: 1, count: more.count))
+        #expect(DisplayWidth.of("a", ambiguous: 2) == 1 && DisplayWidth.of("滨", ambiguous: 2) == 2)
     }
 }

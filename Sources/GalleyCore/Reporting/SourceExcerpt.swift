@@ -55,11 +55,11 @@ struct SourceExcerpt: Equatable {
         var indent = start
         if column > Self.maximumWidth {
             if indent > Self.contextWidth {
-                before = Self.cutMark + Self.suffix(of: before, width: Self.contextWidth - Self.cutMark.count)
+                before = Self.cutMark + Self.suffix(of: before, width: Self.contextWidth - DisplayWidth.of(Self.cutMark))
                 indent = DisplayWidth.of(before)
             }
             if column - start - width > Self.contextWidth {
-                after = Self.prefix(of: after, width: Self.contextWidth - Self.cutMark.count) + Self.cutMark
+                after = Self.prefix(of: after, width: Self.contextWidth - DisplayWidth.of(Self.cutMark)) + Self.cutMark
             }
         }
         line = before + middle + after
