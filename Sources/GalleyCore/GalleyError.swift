@@ -34,6 +34,8 @@ public enum GalleyError: Error, Sendable, Equatable {
     /// No installed font covers Chinese for `family` (the exporters draw with fontconfig's choice).
     case fontNotFound(family: String)
     case git(function: String, message: String)
+    /// A history walk reached a commit whose parent a shallow clone did not fetch.
+    case shallowHistory
     case usage(String)
 
     public var message: String {
@@ -73,6 +75,8 @@ public enum GalleyError: Error, Sendable, Equatable {
         case .ioError(let p, let problem): return "\(p): \(problem)"
         case .fontNotFound(let f): return "no font with Chinese characters found for '\(f)' (fontconfig)"
         case .git(let f, let m): return "git error in \(f): \(m)"
+        case .shallowHistory:
+            return "the history ends early: this newsroom is a shallow clone (.git/shallow), and the walk reached a commit whose parent it does not have"
         case .usage(let m): return m
         }
     }
@@ -92,6 +96,7 @@ public enum GalleyError: Error, Sendable, Equatable {
         case .fontNotFound: return "install a CJK font, e.g. 'apt-get install fonts-noto-cjk'"
         case .tooLarge: return "split the article, or keep large files out of articles/"
         case .nothingToCheckIn: return "edit the article first; 'galley status' lists what changed"
+        case .shallowHistory: return "run 'git fetch --unshallow' to fetch the whole history, then try again"
         case .git(_, let m) where Self.soundsDamaged(m):
             return "the repository looks damaged: 'git fsck --full' lists the broken objects; fetch them again from another clone, or restore .git from a backup"
         default: return nil

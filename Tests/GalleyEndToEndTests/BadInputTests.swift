@@ -147,6 +147,30 @@ import Testing
         #expect(shown.stderr.contains("the repository looks damaged: 'git fsck --full' lists the broken objects"), "\(shown.stderr)")
     }
 
+    /// A shallow clone (as CI checkouts are) lacks the parents of its oldest commit: history
+    /// commands say so and how to fetch the rest; a check-in still works.
+    @Test func aShallowCloneSaysWhyItsHistoryEnds() throws {
+        let room = try CLINewsroom()
+        try room.checkIn("a1")
+        room.dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1", status: "submitted"))
+        _ = try room.galley(["checkin", ArticleFixture.path("a1"), "-m", "二审"])
+        let dir = TemporaryDirectory("shallow")
+        let cloned = try git(["clone", "-q", "--depth", "1", "file://" + room.path, "copy"], in: dir.path)
+        #expect(cloned.status == 0, "\(cloned.stderr)")
+        let copy = dir.path + "/copy"
+        #expect(FileManager.default.fileExists(atPath: copy + "/.git/shallow"))
+        for args in [["log", ArticleFixture.path("a1")], ["check", "--each"]] {
+            let r = try run(galleyExecutable(), args, in: copy)
+            #expect(r.status == 2, "\(args): \(r.stdout)\(r.stderr)")
+            #expect(r.stderr.contains("galley: error: the history ends early: this newsroom is a shallow clone"), "\(args): \(r.stderr)")
+            #expect(r.stderr.contains("hint: run 'git fetch --unshallow'"), "\(args): \(r.stderr)")
+        }
+        let file = copy + "/" + ArticleFixture.path("a1")
+        #expect(FileManager.default.createFile(atPath: file, contents: Data(ArticleFixture.text(id: "a1", status: "edited").utf8)))
+        let checkin = try run(galleyExecutable(), ["checkin", ArticleFixture.path("a1"), "-m", "三审"], in: copy)
+        #expect(checkin.status == 0, "\(checkin.stderr)")
+    }
+
     @Test func notARepositoryAndBadAuthor() throws {
         let dir = TemporaryDirectory("norepo")
         let result = try run(galleyExecutable(), ["status"], in: dir.path)

@@ -55,8 +55,11 @@ extension Galley {
             let outcome: CheckOutcome
             if let each {
                 let progress = isatty(2) == 1 ? Output.progress(unit: "revisions") : nil
-                outcome = try checker.checkEach(range: each == "all" ? nil : each, paths: paths, cwd: Output.currentDirectory(),
-                                                withSources: format == "text", progress: progress)
+                let walk = {
+                    try checker.checkEach(range: each == "all" ? nil : each, paths: paths, cwd: Output.currentDirectory(),
+                                          withSources: format == "text", progress: progress)
+                }
+                outcome = try newsroom.map { try $0.explainingShallowHistory(walk) } ?? walk()
             } else {
                 outcome = try checker.check(paths: paths, cwd: Output.currentDirectory(), revision: rev, fix: fix)
             }
