@@ -1,11 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import BylineRules
 import GalleyCore
-import PeopleRules
-import TermRules
-import TypographyRules
+import GalleyPlugins
 
 /// `checkin`: how fast Galley records revisions, against git doing the same work.
 ///
@@ -22,9 +19,6 @@ struct CheckInSuite {
     static let singleRuns = 15
     static let startupRuns = 20
     static let bigRepository = 10_000
-    /// The families the galley CLI's gate runs: a copy of its `builtInFamilies` (an executable
-    /// target cannot be imported), which names this one.
-    static let gateFamilies = [typographyPlugin, bylinePlugin, termsPlugin, peoplePlugin]
 
     var runner: Runner { context.runner }
     var author: Signature { context.author }
@@ -114,7 +108,7 @@ struct CheckInSuite {
             prepared = try nr.prepare(try nr.resolve(relative, cwd: nr.root), userPath: relative)
         }
         phases.gate = Timing.milliseconds {
-            let outcome = Checker(newsroom: nr, families: CheckInSuite.gateFamilies).gate([prepared!])
+            let outcome = Checker(newsroom: nr, families: builtInFamilies).gate([prepared!])
             if outcome.findings.contains(where: { $0.severity == .error }) { problems.append("the gate found errors in \(relative)") }
         }
         phases.checkIn = try Timing.milliseconds {

@@ -44,7 +44,7 @@ public struct DiffFallback: Sendable, Equatable {
     /// One line for people: `fell back to sentence granularity in 3 changed regions (time limit 1 s)`.
     public func describe(timeLimit: Double) -> String {
         let limit = reason == "time limit" ? " \(Self.seconds(timeLimit)) s" : ""
-        return "fell back to \(granularity.rawValue) granularity in \(regions) changed region\(regions == 1 ? "" : "s") (\(reason)\(limit))"
+        return "fell back to \(granularity.rawValue) granularity in \(counted(regions, "changed region")) (\(reason)\(limit))"
     }
 
     static func seconds(_ value: Double) -> String {

@@ -53,7 +53,7 @@ extension Newsroom {
             }
             return out
         } catch {
-            throw .git(function: "history", message: "\(error)")
+            throw historyFailure(in: "history", error)
         }
     }
 

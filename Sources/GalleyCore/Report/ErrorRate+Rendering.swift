@@ -12,7 +12,7 @@ extension ErrorRate {
             if n > 0 { line() }
             let title = issue.issue.isEmpty ? (zh ? "（无出版日期的文件）" : "(files without an issue date)") : issue.issue
             line(zh ? "差错率报告：\(title) 期，\(issue.articles.count) 篇，标准 ≤ \(decimal(issue.threshold))/10000"
-                    : "Error rate: issue \(title), \(issue.articles.count) article\(issue.articles.count == 1 ? "" : "s"), pass at ≤ \(decimal(issue.threshold))/10000")
+                    : "Error rate: issue \(title), \(counted(issue.articles.count, "article")), pass at ≤ \(decimal(issue.threshold))/10000")
             let header = zh ? ["稿件", "字数", "计错", "差错率", "结论"] : ["article", "chars", "errors", "rate", "result"]
             var rows: [[String]] = issue.articles.map { a in
                 [name(a.path), count(a.characters), decimal(a.weighted), rate(a.rate), verdict(a.pass)]

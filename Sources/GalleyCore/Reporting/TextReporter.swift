@@ -82,19 +82,18 @@ public struct TextReporter: Reporter {
             if problems > 0 { line += "；另有 \(problems) 个问题" }
             return line
         case .en:
-            func count(_ n: Int, _ word: String, _ plural: String) -> String { "\(n) \(n == 1 ? word : plural)" }
             let scope: String
             if summary.revisions > 0 {
-                scope = "over " + count(summary.revisions, "revision", "revisions")
+                scope = "over " + counted(summary.revisions, "revision")
             } else if filesWithFindings == 0 || filesWithFindings >= checked {
-                scope = "in " + count(checked, "file", "files")
+                scope = "in " + counted(checked, "file")
             } else {
-                scope = "in \(filesWithFindings) of " + count(checked, "file", "files")
+                scope = "in \(filesWithFindings) of " + counted(checked, "file")
             }
-            var line = count(counts.errors, "error", "errors") + ", " + count(counts.warnings, "warning", "warnings")
+            var line = counted(counts.errors, "error") + ", " + counted(counts.warnings, "warning")
                 + ", \(counts.info) info " + scope
             if counts.fixed > 0 { line += "; \(counts.fixed) fixed within the range" }
-            if problems > 0 { line += "; " + count(problems, "problem", "problems") }
+            if problems > 0 { line += "; " + counted(problems, "problem") }
             return line
         }
     }

@@ -55,7 +55,7 @@ extension Checker {
                 commits = try repo.commits(reachableFrom: [tip], hiding: base.map { [$0] } ?? [], firstParent: true)
             }
         } catch {
-            throw .git(function: base == nil ? "first-parent history" : "git_revwalk", message: "\(error)")
+            throw newsroom.historyFailure(in: base == nil ? "first-parent history" : "git_revwalk", error)
         }
         // Where the walk starts: tracks already open there find their first version from it.
         var anchor = base

@@ -31,7 +31,6 @@ extension CheckOutcome {
     /// (one spot two rules flag alike is one).
     public var countsLine: String {
         let counts = SeverityCounts(Finding.mergedAtSameSpot(findings))
-        let (e, w, i) = (counts.errors, counts.warnings, counts.info)
-        return "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(i) info"
+        return "\(counted(counts.errors, "error")), \(counted(counts.warnings, "warning")), \(counts.info) info"
     }
 }

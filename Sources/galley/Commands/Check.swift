@@ -1,5 +1,6 @@
 import ArgumentParser
 import GalleyCore
+import GalleyPlugins
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -55,11 +56,8 @@ extension Galley {
             let outcome: CheckOutcome
             if let each {
                 let progress = isatty(2) == 1 ? Output.progress(unit: "revisions") : nil
-                let walk = {
-                    try checker.checkEach(range: each == "all" ? nil : each, paths: paths, cwd: Output.currentDirectory(),
-                                          withSources: format == "text", progress: progress)
-                }
-                outcome = try newsroom.map { try $0.explainingShallowHistory(walk) } ?? walk()
+                outcome = try checker.checkEach(range: each == "all" ? nil : each, paths: paths, cwd: Output.currentDirectory(),
+                                                withSources: format == "text", progress: progress)
             } else {
                 outcome = try checker.check(paths: paths, cwd: Output.currentDirectory(), revision: rev, fix: fix)
             }

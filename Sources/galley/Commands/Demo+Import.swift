@@ -1,4 +1,5 @@
 import GalleyCore
+import GalleyPlugins
 
 /// The import part of `galley demo`: pages extracted from PDFs become articles, then get checked.
 extension Galley.Demo {

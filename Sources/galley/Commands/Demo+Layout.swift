@@ -1,4 +1,5 @@
 import GalleyCore
+import GalleyPlugins
 #if canImport(Glibc)
 import Glibc
 #endif

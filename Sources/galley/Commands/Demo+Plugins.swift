@@ -1,4 +1,5 @@
 import GalleyCore
+import GalleyPlugins
 
 /// The plugin part of `galley demo`: trust, check, check --each, the gate and --fix.
 extension Galley.Demo {

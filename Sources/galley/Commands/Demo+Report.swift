@@ -1,4 +1,5 @@
 import GalleyCore
+import GalleyPlugins
 
 /// The 差错率 part of `galley demo`: the issue's report, as `galley report --issue DATE` prints it.
 extension Galley.Demo {

@@ -22,7 +22,7 @@ extension Galley {
         func run() throws {
             let newsroom = try openNewsroom()
             let resolved = try newsroom.resolve(path, cwd: Output.currentDirectory(), mustExist: false)
-            let revisions = try newsroom.explainingShallowHistory { try newsroom.history(of: resolved.relative, limit: maxCount ?? Int.max) }
+            let revisions = try newsroom.history(of: resolved.relative, limit: maxCount ?? Int.max)
             if revisions.isEmpty { throw GalleyError.notInHistory(path: resolved.relative) }
             var stats: [ChangeStat]?
             if stat {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GalleyCore
+import GalleyPlugins
 
 extension Galley {
     struct Plugins: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GalleyCore
+import GalleyPlugins
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -70,13 +70,13 @@ struct DiffTerminalFormat {
     static func summary(_ diff: ArticleDiff) -> String {
         let s = diff.body.statistics
         var parts: [String] = []
-        if !diff.fields.isEmpty { parts.append("\(diff.fields.count) field\(diff.fields.count == 1 ? "" : "s") changed") }
+        if !diff.fields.isEmpty { parts.append(counted(diff.fields.count, "field") + " changed") }
         if s.changes - s.moves > 0 {
             let n = s.changes - s.moves
             let what = s.inserted == 0 && s.deleted == 0 ? "paragraph breaks only" : "+\(s.inserted) −\(s.deleted) characters"
-            parts.append("\(n) change\(n == 1 ? "" : "s") in the body: " + what)
+            parts.append(counted(n, "change") + " in the body: " + what)
         }
-        if s.moves > 0 { parts.append("\(s.moves) move\(s.moves == 1 ? "" : "s") (\(s.moved) characters)") }
+        if s.moves > 0 { parts.append(counted(s.moves, "move") + " (\(s.moved) characters)") }
         return parts.joined(separator: ", ")
     }
 }
