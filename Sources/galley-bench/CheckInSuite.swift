@@ -76,7 +76,7 @@ struct CheckInSuite {
     /// Creates a newsroom at `dir` holding articles `0..<count` of `corpus` in one commit, staged.
     /// Only the core's part is timed: prepare every file, one check-in, one stage.
     func buildNewsroom(at dir: String, corpus: Corpus, count: Int) throws -> (Newsroom, Phases) {
-        let newsroom = try Newsroom.create(at: dir, author: author)
+        let newsroom = try BenchNewsroom.create(at: dir, author: author)
         for n in 0..<count { try Disk.writeArticle(corpus, n, root: newsroom.root) }
         let root = newsroom.root
         var phases = Phases()
@@ -186,7 +186,7 @@ struct CheckInSuite {
             + "start-up is \(Format.fixed(100 * galleyStart / galleyMs, 0))% of galley's check-in")
 
         // Checks: same articles tree in both repositories, expected commits, clean status, fsck.
-        let expected = 2 + articles.count
+        let expected = BenchNewsroom.setupCommits + 1 + articles.count
         if hasGit {
             try check(gitDir, label: "1. git repo", commits: expected, fsck: false)
             try sameArticles(galleyDir, "HEAD", gitDir, "HEAD", label: "1. galley and git repos")
@@ -273,9 +273,9 @@ struct CheckInSuite {
             + "\(Format.fixed(phases.checkIn / Double(revisions), 2)) ms; publish (pack + branch) \(Format.fixed(phases.publish, 1)) ms; "
             + "final stage of \(articleCount) paths \(Format.fixed(phases.stage, 1)) ms")
 
-        try check(galleyDir, label: "2. galley repo", commits: 2 + revisions)
+        try check(galleyDir, label: "2. galley repo", commits: BenchNewsroom.setupCommits + 1 + revisions)
         if hasGit {
-            try check(gitDir, label: "2. git repo", commits: 2 + revisions, fsck: false)
+            try check(gitDir, label: "2. git repo", commits: BenchNewsroom.setupCommits + 1 + revisions, fsck: false)
             try sameArticles(galleyDir, "HEAD", gitDir, "HEAD", label: "2. galley and git repos")
         }
         Disk.removeScratch(galleyDir)
@@ -337,7 +337,7 @@ struct CheckInSuite {
             + (hasGit ? "git = git init --bare + git fast-import of a stream made beforehand (\(Format.fixed(Double(stream.count) / 1_048_576, 1)) MiB)"
                       : "git not run"))
 
-        try check(lastGalley, label: "3. galley repo", commits: 2)
+        try check(lastGalley, label: "3. galley repo", commits: BenchNewsroom.setupCommits + 1)
         if hasGit {
             let n = try runner.git(["rev-list", "--count", "refs/heads/main"], cwd: lastGit)
             if n.trimmed != "1" { problems.append("3. fast-import repo: \(n.trimmed) commits, expected 1") }

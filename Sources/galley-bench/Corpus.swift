@@ -55,6 +55,32 @@ struct Corpus {
     static let statuses = ["draft", "submitted", "edited", "proofread", "approved", "published"]
     static let units = ["万元", "万人", "亿元", "公里", "平方米", "个", "家", "项", "%"]
 
+    /// The newsroom's people who write: 150 reporters (记者), 40 correspondents (通讯员) and 10 interns
+    /// (实习生), distinct names of one surname and one or two given characters. Each article's byline
+    /// is one of them, and `rosterYAML` lists them all, as a newsroom's staff.yml does.
+    static let staff: [(name: [UInt8], role: String)] = {
+        var rng = SplitMix64(seed: seed ^ 0x7374_6166_66)  // "staff"
+        var seen: Set<[UInt8]> = []
+        var out: [([UInt8], String)] = []
+        while out.count < 200 {
+            let name = surnames[rng.below(surnames.count)] + han(&rng, 1...2)
+            guard seen.insert(name).inserted else { continue }
+            out.append((name, out.count < 150 ? roles[0] : out.count < 190 ? roles[1] : roles[2]))
+        }
+        return out
+    }()
+
+    /// staff.yml for the corpus's bylines, in the shape of Workspace/staff.yml.
+    static func rosterYAML() -> String {
+        var out = "# The bench's newsroom: the people whose bylines the generated articles carry.\nstaff:\n"
+        for (name, role) in staff {
+            out += "  - name: \(String(decoding: name, as: UTF8.self))\n    roles: [\(role)]\n"
+            if role != "通讯员" { out += "    desk: \(role == "实习生" ? "社会新闻部" : "要闻部")\n" }
+            out += "    aliases: []\n    active: {from: 2015-01-01, to: null}\n"
+        }
+        return out
+    }
+
     static let firstIssueDay = CivilDate(year: 2026, month: 1, day: 1)!.daysSinceEpoch
 
     func issue(of article: Int) -> String {
@@ -74,8 +100,7 @@ struct Corpus {
     func text(of article: Int, revision: Int = 0) -> [UInt8] {
         var rng = SplitMix64(seed: Corpus.seed ^ (UInt64(article) &* 0x100_0000_01B3))
         let issueDate = CivilDate(daysSinceEpoch: Corpus.firstIssueDay + article / perIssue)
-        let reporter = Corpus.surnames[rng.below(Corpus.surnames.count)] + Self.han(&rng, 1...2)
-        let role = Corpus.roles[rng.below(4) == 0 ? rng.below(Corpus.roles.count) : 0]
+        let (reporter, role) = Corpus.staff[rng.below(Corpus.staff.count)]
         let section = Corpus.sections[rng.below(Corpus.sections.count)]
         let page = "A\(1 + rng.below(16))"
         let headline = Self.han(&rng, 8...14)
@@ -205,8 +230,7 @@ enum Disk {
         return String(cString: made)
     }
 
-    /// Removes a folder the bench made (refuses anything outside `/tmp/galley-bench-`).
-    /// Removes a scratch folder, unless GALLEY_BENCH_KEEP asks to keep them all for profiling.
+    /// Removes a scratch folder (refuses anything outside `/tmp/galley-bench-`), unless GALLEY_BENCH_KEEP asks to keep them all for profiling.
     static func removeScratch(_ path: String) {
         guard getenv("GALLEY_BENCH_KEEP") == nil, path.hasPrefix("/tmp/galley-bench-"), !path.contains("/../") else { return }
         removeTree(path)
@@ -216,20 +240,24 @@ enum Disk {
         var st = stat()
         guard lstat(path, &st) == 0 else { return }
         if (st.st_mode & S_IFMT) == S_IFDIR {
-            if let dir = opendir(path) {
-                var names: [String] = []
-                while let entry = readdir(dir) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                    }
-                    if name != "." && name != ".." { names.append(name) }
-                }
-                closedir(dir)
-                for name in names { removeTree(path + "/" + name) }
-            }
+            for name in list(path) { removeTree(path + "/" + name) }
             rmdir(path)
         } else {
             unlink(path)
         }
+    }
+
+    /// The names in a folder (without . and ..), empty when it cannot be read.
+    static func list(_ path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 }

@@ -143,7 +143,9 @@ extension Newsroom {
 
     /// Writes blobs, a tree and a commit on top of the branch tip, and moves the branch with
     /// compare-and-swap; when another writer moved it first, rebuilds on the new tip and retries.
-    func commitFiles(_ files: [(String, [UInt8])], message: String, author: Signature) throws(GalleyError) -> (ObjectID, Int) {
+    /// The files go in as they are: this is for newsroom files that are not articles (term lists,
+    /// tools), which the demo and the bench add.
+    public func commitFiles(_ files: [(String, [UInt8])], message: String, author: Signature) throws(GalleyError) -> (ObjectID, Int) {
         var committer = defaultAuthor()
         committer.time = author.time
         if files.count >= Newsroom.packThreshold {
