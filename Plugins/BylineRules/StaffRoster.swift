@@ -49,7 +49,7 @@ struct StaffRoster: Sendable {
     static func load(_ resources: NewsroomResources?) -> Result<StaffRoster, RosterProblem> {
         guard let resources else { return .failure(.missing) }
         let key = resources.file(file) ?? ""
-        return cache.value(for: key) { parse(resources) }
+        return resources.shared("byline.staff-roster") { cache.value(for: key) { parse(resources) } }
     }
 
     static func parse(_ resources: NewsroomResources) -> Result<StaffRoster, RosterProblem> {

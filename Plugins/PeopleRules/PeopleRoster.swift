@@ -36,14 +36,14 @@ struct PeopleRoster: Sendable {
     /// The roster of the newsroom, or the reason there is none.
     static func load(_ resources: NewsroomResources?) -> Result<PeopleRoster, Problem> {
         guard let resources, let text = resources.file(file) else { return .failure(.missing) }
-        return cache.value(for: text) { parse(text) }
+        return resources.shared("people.roster") { cache.value(for: text) { parse(resources.yaml(file) ?? .success(nil)) } }
     }
 
     static let cache = ResultCache<Result<PeopleRoster, Problem>>()
 
-    static func parse(_ text: String) -> Result<PeopleRoster, Problem> {
+    static func parse(_ parsed: Result<YAMLNode?, YAMLError>) -> Result<PeopleRoster, Problem> {
         let root: YAMLNode?
-        switch YAMLNode.parse(text, file: file) {
+        switch parsed {
         case .failure(let e): return .failure(.invalid("\(file):\(e.line): not valid YAML: \(e.message)"))
         case .success(let node): root = node
         }

@@ -31,23 +31,25 @@ enum TermListParser {
     /// The lists of the newsroom, parsed once per distinct set of files per process.
     static func load(_ resources: NewsroomResources?) -> Result<TermLists, Problem> {
         guard let resources else { return .failure(.missing) }
-        let files = resources.files(under: folder)
-        guard !files.isEmpty else { return .failure(.missing) }
-        let key = files.map { $0.path + "\u{0}" + $0.text }.joined(separator: "\u{0}")
-        return cache.value(for: key) { parse(files) }
+        return resources.shared("terms.lists") {
+            let files = resources.files(under: folder)
+            guard !files.isEmpty else { return .failure(.missing) }
+            let key = files.map { $0.path + "\u{0}" + $0.text }.joined(separator: "\u{0}")
+            return cache.value(for: key) { parse(files, resources) }
+        }
     }
 
     static let cache = ResultCache<Result<TermLists, Problem>>()
 
     /// Parses and merges the files; the first problem found is the one reported.
-    static func parse(_ files: [(path: String, text: String)]) -> Result<TermLists, Problem> {
+    static func parse(_ files: [(path: String, text: String)], _ resources: NewsroomResources) -> Result<TermLists, Problem> {
         var plain: [TermEntry] = []
         var overrides: [TermEntry] = []
         var silences: [(form: String, place: String)] = []
         var warnings: [String] = []
         for (path, text) in files {
             let root: YAMLNode
-            switch YAMLNode.parse(text, file: path) {
+            switch resources.yaml(path) ?? YAMLNode.parse(text, file: path) {
             case .failure(let e): return .failure(.invalid("\(path):\(e.line): not valid YAML: \(e.message)"))
             case .success(nil): continue
             case .success(let node?): root = node

@@ -32,9 +32,11 @@ struct TermScan: Sendable {
     /// The compiled lists of the newsroom, built once per distinct set of files per process.
     static func dictionary(_ resources: NewsroomResources?) -> Result<TermDictionary, TermListParser.Problem> {
         guard let resources else { return .failure(.missing) }
-        let files = resources.files(under: TermListParser.folder)
-        let key = files.map { $0.path + "\u{0}" + $0.text }.joined(separator: "\u{0}")
-        return compiled.value(for: key) { TermListParser.load(resources).map { TermDictionary($0.entries) } }
+        return resources.shared("terms.dictionary") {
+            let files = resources.files(under: TermListParser.folder)
+            let key = files.map { $0.path + "\u{0}" + $0.text }.joined(separator: "\u{0}")
+            return compiled.value(for: key) { TermListParser.load(resources).map { TermDictionary($0.entries) } }
+        }
     }
 
     static let compiled = ResultCache<Result<TermDictionary, TermListParser.Problem>>()

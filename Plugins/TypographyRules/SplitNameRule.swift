@@ -31,11 +31,13 @@ struct SplitNameRule: CorrectableRule {
     /// Credited names and roster names (with aliases) of two to four Han characters.
     static func names(_ article: ArticleContext) -> Set<String> {
         var names = (article.frontMatter?.credits ?? []).map(\.name)
-        if let text = article.resources?.file(staffFile) {
-            names += rosterNames.value(for: text) {
-                guard case .success(let root?)? = article.resources?.yaml(staffFile) else { return [] }
-                return (root["staff"]?.items ?? []).flatMap { item in
-                    [item["name"]?.string].compactMap { $0 } + (item["aliases"]?.items ?? []).compactMap(\.string)
+        if let resources = article.resources, let text = resources.file(staffFile) {
+            names += resources.shared("typography.roster-names") {
+                rosterNames.value(for: text) {
+                    guard case .success(let root?)? = resources.yaml(staffFile) else { return [] }
+                    return (root["staff"]?.items ?? []).flatMap { item in
+                        [item["name"]?.string].compactMap { $0 } + (item["aliases"]?.items ?? []).compactMap(\.string)
+                    }
                 }
             }
         }

@@ -63,32 +63,44 @@ enum YAML {
     /// Galley reads only scalars' text, never their resolved types; the resolver matters only for
     /// telling keys apart, and two keys with the same text resolve alike when both are plain
     /// scalars. Only a tag (`!`) or a quoted or block scalar (`"`, `'`, `|`, `>`) carries a type of
-    /// its own; without any of those characters outside comments, the basic resolver gives the same
-    /// nodes and errors as the default one, without compiling the default one's regular expressions
-    /// (about a millisecond, once per process).
+    /// its own; without any of those, the basic resolver gives the same nodes and errors as the
+    /// default one, without compiling the default one's regular expressions (about a millisecond,
+    /// once per process) and without running them on every key of every mapping (Yams checks keys
+    /// for duplicates; 4 ms for the shipped term lists).
     static func compose(_ text: String) throws -> Node? {
         let resolver: Resolver = hasTypedScalars(text) ? .default : .basic
         return try Yams.compose(yaml: text, resolver, .default, .utf8)
     }
 
-    /// True when a line has one of `!"'|>` before any comment (`#` at the start of the line or after
-    /// a space or tab). Until such a character, every scalar on the line is plain, so a `#` there
-    /// does start a comment.
+    /// True when a scalar may start with one of `!"'|>` (a tag, a quoted or a block scalar) or a
+    /// node has an anchor (`&`). Such a character starts a scalar only where a node can start: first
+    /// on its line, or after one of `:-[{,?` and blanks. Elsewhere it is text inside a plain
+    /// scalar, as in `[<数字>, 目前]`, which the term lists are full of. A `#` at the start of a
+    /// line or after a blank starts a comment, which ends the line's scan.
     static func hasTypedScalars(_ text: String) -> Bool {
         var previous: UInt8 = 10
+        // The last non-blank character of the line so far (10 while there is none).
+        var lastNonBlank: UInt8 = 10
         var inComment = false
         for c in text.utf8 {
             if c == 10 {
                 inComment = false
+                lastNonBlank = 10
             } else if !inComment {
                 switch c {
-                case UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "|"), UInt8(ascii: ">"):
-                    return true
+                case UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                    switch lastNonBlank {
+                    case 10, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "?"):
+                        return true
+                    default:
+                        break
+                    }
                 case UInt8(ascii: "#") where previous == 10 || previous == 32 || previous == 9:
                     inComment = true
                 default:
                     break
                 }
+                if c != 32 && c != 9 && c != 13 { lastNonBlank = c }
             }
             previous = c
         }
@@ -104,8 +116,15 @@ public struct YAMLError: Error, Sendable {
 }
 
 extension NewsroomResources {
-    /// A newsroom YAML file parsed, nil when absent.
+    /// A newsroom YAML file parsed, nil when absent. Parsed once per process (several rules read
+    /// staff.yml) and, in a newsroom, kept between runs by `ParsedYAMLStore`.
     public func yaml(_ path: String) -> Result<YAMLNode?, YAMLError>? {
-        file(path).map { YAMLNode.parse($0, file: path) }
+        guard let text = file(path) else { return nil }
+        return Self.parsed.value(for: path + "\u{0}" + ParsedYAMLStore.key(text)) {
+            parsedYAML?.parse(text, file: path) ?? YAMLNode.parse(text, file: path)
+        }
     }
+
+    /// Parses of this process, by path and the text's hash.
+    static let parsed = ResultCache<Result<YAMLNode?, YAMLError>>()
 }

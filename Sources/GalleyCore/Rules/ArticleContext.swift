@@ -64,18 +64,30 @@ public struct ArticleContext: Sendable {
 public struct NewsroomResources: Sendable {
     public let configuration: Configuration
     let files: [String: String]
+    /// Where parsed YAML files are kept between runs (a newsroom's), nil to parse every time.
+    let parsedYAML: ParsedYAMLStore?
+    /// What rules make from these files, once for all the articles of a run (shared by copies).
+    private let memo = AnalysisMemo()
 
-    public init(configuration: Configuration, files: [String: String]) {
+    public init(configuration: Configuration, files: [String: String], parsedYAML: ParsedYAMLStore? = nil) {
         self.configuration = configuration
         self.files = files
+        self.parsedYAML = parsedYAML
     }
 
     /// The text of a newsroom file such as `staff.yml`, or nil when it is absent.
     public func file(_ path: String) -> String? { files[path] }
+
+    /// A value made once from these files (a roster, a term dictionary) and shared by every article
+    /// and rule of the run. Without it each article would look its list up by the list's text.
+    public func shared<T>(_ key: String, _ make: () -> T) -> T {
+        memo.value(key, make)
+    }
 }
 
-/// Analyses of one article shared by its rules; rules of one article run on one thread, the lock
-/// only keeps the type honest about being `Sendable`.
+/// Analyses of one article shared by its rules, or values made from a run's newsroom files. Rules
+/// of one article run on one thread; a run's files may be read from several, where two threads can
+/// both make a value (the same one) and the last stored wins.
 final class AnalysisMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [String: Any] = [:]

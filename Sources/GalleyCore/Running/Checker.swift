@@ -168,7 +168,8 @@ public final class Checker {
             }
             if let bytes { files[p] = String(decoding: bytes, as: UTF8.self) }
         }
-        return NewsroomResources(configuration: newsroom.configuration, files: files)
+        return NewsroomResources(configuration: newsroom.configuration, files: files,
+                                 parsedYAML: ParsedYAMLStore(gitDirectory: newsroom.repo.gitDir))
     }
 
     /// A newsroom file that exists but cannot be read (a damaged object, too large) is an input
