@@ -209,6 +209,33 @@ import Testing
         #expect(refused.stderr.contains("“陈立锋”不在名册中，是否为“陈立峰”？ [byline.roster]"), "\(refused.stderr)")
     }
 
+    /// The gate's issue-level rules compare with the issue as committed: drafts lying in the working
+    /// tree are not in the paper yet. `check --rev` sees the rest of the issue as of that revision.
+    @Test func theGateComparesWithTheIssueAsCommitted() throws {
+        let room = try CLINewsroom()
+        func text(_ id: String, role: String) -> String {
+            ArticleFixture.text(id: id, body: "本报讯（\(role)陈立峰）11月26日，滨江市供热办召开调度会。\n")
+                .replacingOccurrences(of: "{role: 记者,", with: "{role: \(role),")
+        }
+        try room.checkIn("a1", text: text("a1", role: "记者"))
+        for id in ["d1", "d2", "d3"] { room.dir.write(ArticleFixture.path(id), text(id, role: "通讯员")) }
+        let twoRoles = "同一期中“陈立峰”既署“通讯员”又署“记者”"
+
+        // Three drafts credit him as 通讯员; the committed issue has him as 记者 only.
+        room.dir.write(ArticleFixture.path("a2"), text("a2", role: "记者"))
+        let clean = try room.galley(["checkin", ArticleFixture.path("a2"), "-m", "来稿"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(!clean.stderr.contains("byline.issue-consistency"), "\(clean.stderr)")
+
+        // Checking one of them in: the committed a1 and a2 make 通讯员 the odd role out.
+        let flagged = try room.galley(["checkin", ArticleFixture.path("d1"), "-m", "来稿"])
+        #expect(flagged.status == 0, "\(flagged.stderr)")
+        #expect(flagged.stderr.contains(twoRoles) && flagged.stderr.contains("[byline.issue-consistency]"), "\(flagged.stderr)")
+
+        let asCommitted = try room.galley(["check", "--rev", "HEAD", ArticleFixture.path("d1")])
+        #expect(asCommitted.stdout.contains(twoRoles), "\(asCommitted.stdout)\(asCommitted.stderr)")
+    }
+
     @Test func pluginsListsAndTestsEveryRule() throws {
         let room = try CLINewsroom()
         let list = try room.galley(["plugins"])

@@ -71,15 +71,16 @@ extension Checker {
             var group = checked.map(\.0).filter { $0.frontMatter?.issue.iso == issue }
             var seen = Set(checked.compactMap(\.1.relative))
             let folder = "articles/" + issue
-            let others: [String]
+            let others: [(path: String, blob: ObjectID?)]
             if let tree {
-                others = ((try? newsroom.repo.blobs(under: folder, inTree: tree)) ?? [:]).keys.sorted()
+                others = ((try? newsroom.repo.blobs(under: folder, inTree: tree)) ?? [:]).sorted { $0.key < $1.key }
+                    .filter { $0.key.hasSuffix(".md") }.map { ($0.key, $0.value) }
             } else {
-                others = FileSystem.list(newsroom.root + "/" + folder).filter { $0.hasSuffix(".md") }.map { folder + "/" + $0 }
+                others = FileSystem.list(newsroom.root + "/" + folder).filter { $0.hasSuffix(".md") }.map { (folder + "/" + $0, nil) }
             }
-            for rel in others where !seen.contains(rel) {
+            for (rel, blob) in others where !seen.contains(rel) {
                 seen.insert(rel)
-                let target = FileTarget(display: rel, relative: rel, absolute: tree == nil ? newsroom.root + "/" + rel : nil, blob: nil)
+                let target = FileTarget(display: rel, relative: rel, absolute: tree == nil ? newsroom.root + "/" + rel : nil, blob: blob)
                 var ignored = CheckOutcome()
                 if let (c, _, _) = load(target, tree: tree, resources: resources, outcome: &ignored) { group.append(c) }
             }

@@ -19,7 +19,10 @@ extension Checker {
             outcome.sources[CheckOutcome.sourceKey(context.path, nil)] = context.source
             checked.append((context, target))
         }
-        outcome.findings += issueFindings(checked, tree: nil, resources: resources, revision: nil)
+        // The issue as it will stand once these are in: the rest from the tip, not the working
+        // tree, whose drafts are not in the paper (and whose files may all have to come from disk).
+        let tipTree = tip.flatMap { try? newsroom.repo.commitTree($0) }
+        outcome.findings += issueFindings(checked, tree: tipTree, resources: resources, revision: nil)
         outcome.findings.sort(by: Finding.inReadingOrder)
         finish(&outcome)
         return outcome
