@@ -4,20 +4,31 @@ import GalleyCore
 /// and without the line breaks of a wrapped paragraph, with a map back to the text.
 struct CompactText: Sendable {
     let scalars: [Unicode.Scalar]
-    /// The position of each compact scalar in `source`.
-    let positions: [Int]
+    /// The position of each compact scalar in `source`; nil when nothing was left out (the usual
+    /// typed article), so the scalars are the source's own.
+    let positions: [Int]?
     let source: ScalarText
 
     init(_ source: ScalarText) {
         self.source = source
+        let s = source.scalars
+        func leftOut(_ i: Int) -> Bool {
+            let c = s[i]
+            if c == " " || c == "\u{3000}" || c == "\t" || c == "\r" { return true }
+            return c == "\n" && i > 0 && i + 1 < s.count && s[i - 1] != "\n" && s[i + 1] != "\n"
+        }
+        // Only the non-Han scalars can be left out.
+        guard source.nonHan.contains(where: leftOut) else {
+            scalars = s
+            positions = nil
+            return
+        }
         var scalars: [Unicode.Scalar] = []
         var positions: [Int] = []
-        let s = source.scalars
-        for i in s.indices {
-            let c = s[i]
-            if c == " " || c == "\u{3000}" || c == "\t" || c == "\r" { continue }
-            if c == "\n", i > 0, i + 1 < s.count, s[i - 1] != "\n", s[i + 1] != "\n" { continue }
-            scalars.append(c)
+        scalars.reserveCapacity(s.count)
+        positions.reserveCapacity(s.count)
+        for i in s.indices where !leftOut(i) {
+            scalars.append(s[i])
             positions.append(i)
         }
         self.scalars = scalars
@@ -26,8 +37,11 @@ struct CompactText: Sendable {
 
     var count: Int { scalars.count }
 
+    /// The position in `source` of compact scalar `i`.
+    func position(_ i: Int) -> Int { positions?[i] ?? i }
+
     /// The source range of compact scalars `lo..<hi`.
-    func range(_ lo: Int, _ hi: Int) -> Range<String.Index> { source.range(positions[lo], positions[hi - 1] + 1) }
+    func range(_ lo: Int, _ hi: Int) -> Range<String.Index> { source.range(position(lo), position(hi - 1) + 1) }
 
     func text(_ lo: Int, _ hi: Int) -> String {
         var s = ""
@@ -205,6 +219,29 @@ struct PeopleScan: Sendable {
     var body: (text: CompactText, mentions: [Mention]) {
         let last = segments[segments.count - 1]
         return (last.text, last.mentions)
+    }
+
+    /// The body's mentions alone. The issue-level rule reads nothing else of the other articles of an
+    /// issue, so it does not build their headline segments (the article being checked has both).
+    struct Body: Sendable {
+        let roster: PeopleRoster
+        let date: CivilDate
+        let text: CompactText
+        let mentions: [Mention]
+    }
+
+    static func bodyOf(_ article: ArticleContext) -> Body? {
+        article.shared("people.scan.body") { MadeBody(body: makeBody(article)) }.body
+    }
+
+    struct MadeBody: Sendable { let body: Body? }
+
+    static func makeBody(_ article: ArticleContext) -> Body? {
+        guard let date = article.frontMatter?.issue, case .success(let roster) = PeopleRoster.load(article.resources),
+              !roster.people.isEmpty
+        else { return nil }
+        let text = CompactText(article.bodyScalars)
+        return Body(roster: roster, date: date, text: text, mentions: MentionScanner(roster: roster, date: date).mentions(in: text))
     }
 }
 

@@ -39,8 +39,8 @@ struct TitleConsistencyRule: CollectingRule {
         var uses: [String: [Use]] = [:]
         var names: [String: (String, String)] = [:]
         for (i, article) in articles.enumerated() {
-            guard let scan = PeopleScan.of(article) else { continue }
-            let (text, mentions) = scan.body
+            guard let scan = PeopleScan.bodyOf(article) else { continue }
+            let (text, mentions) = (scan.text, scan.mentions)
             var done: Set<String> = []
             for m in mentions {
                 let person = scan.roster.people[m.person]

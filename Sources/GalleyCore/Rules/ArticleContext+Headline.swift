@@ -7,6 +7,10 @@ extension ArticleContext {
     /// Each headline field whose value is written on its key's line (plain, or in single or double quotes),
     /// as a slice of `source`. Values that YAML escapes or folds are left out rather than misplaced.
     public var headlineFields: [(key: String, text: Substring)] {
+        shared("headline-fields") { findHeadlineFields() }
+    }
+
+    func findHeadlineFields() -> [(key: String, text: Substring)] {
         guard let fm = frontMatter else { return [] }
         let front = source[..<body.startIndex]
         var out: [(String, Substring)] = []

@@ -60,8 +60,9 @@ extension Checker {
 
     /// Runs collecting rules over all articles of each issue that a checked article belongs to,
     /// keeping the findings on the checked articles.
+    /// `preloaded` holds the rest of an issue already read from `tree` (the gate's `IssuePreload`).
     func issueFindings(_ checked: [(ArticleContext, FileTarget)], tree: ObjectID?, resources: NewsroomResources?,
-                       revision: String?) -> [Finding]
+                       revision: String?, preloaded: [String: [IssuePreload.Stored]] = [:]) -> [Finding]
     {
         let issues = Set(checked.compactMap { $0.0.frontMatter?.issue.iso })
         guard !issues.isEmpty, let newsroom else { return [] }
@@ -71,18 +72,25 @@ extension Checker {
             var group = checked.map(\.0).filter { $0.frontMatter?.issue.iso == issue }
             var seen = Set(checked.compactMap(\.1.relative))
             let folder = "articles/" + issue
-            let others: [(path: String, blob: ObjectID?)]
-            if let tree {
-                others = ((try? newsroom.repo.blobs(under: folder, inTree: tree)) ?? [:]).sorted { $0.key < $1.key }
-                    .filter { $0.key.hasSuffix(".md") }.map { ($0.key, $0.value) }
+            if let stored = preloaded[folder] {
+                for article in stored where !seen.contains(article.path) {
+                    seen.insert(article.path)
+                    if case .success(let a) = article.parsed { group.append(ArticleContext(path: article.path, article: a, resources: resources)) }
+                }
             } else {
-                others = FileSystem.list(newsroom.root + "/" + folder).filter { $0.hasSuffix(".md") }.map { (folder + "/" + $0, nil) }
-            }
-            for (rel, blob) in others where !seen.contains(rel) {
-                seen.insert(rel)
-                let target = FileTarget(display: rel, relative: rel, absolute: tree == nil ? newsroom.root + "/" + rel : nil, blob: blob)
-                var ignored = CheckOutcome()
-                if let (c, _, _) = load(target, tree: tree, resources: resources, outcome: &ignored) { group.append(c) }
+                let others: [(path: String, blob: ObjectID?)]
+                if let tree {
+                    others = ((try? newsroom.repo.blobs(under: folder, inTree: tree)) ?? [:]).sorted { $0.key < $1.key }
+                        .filter { $0.key.hasSuffix(".md") }.map { ($0.key, $0.value) }
+                } else {
+                    others = FileSystem.list(newsroom.root + "/" + folder).filter { $0.hasSuffix(".md") }.map { (folder + "/" + $0, nil) }
+                }
+                for (rel, blob) in others where !seen.contains(rel) {
+                    seen.insert(rel)
+                    let target = FileTarget(display: rel, relative: rel, absolute: tree == nil ? newsroom.root + "/" + rel : nil, blob: blob)
+                    var ignored = CheckOutcome()
+                    if let (c, _, _) = load(target, tree: tree, resources: resources, outcome: &ignored) { group.append(c) }
+                }
             }
             for producer in producers where producer.failure == nil {
                 out += producer.checkIssue(group, revision: revision).filter { checkedPaths.contains($0.path) }

@@ -6,6 +6,14 @@ extension Checker {
         var outcome = CheckOutcome()
         guard let newsroom else { return outcome }
         let tip = (try? newsroom.tipCommit()) ?? nil
+        // The issue as it will stand once these are in: the rest from the tip, not the working
+        // tree, whose drafts are not in the paper (and whose files may all have to come from disk).
+        // It is read on a second thread while the producers are made and the own rules run.
+        let tipTree = tip.flatMap { try? newsroom.repo.commitTree($0) }
+        let issueFolders = Set(prepared.compactMap { $0.article.frontMatter.map { "articles/" + $0.issue.iso } }).sorted()
+        let preload = tipTree.map {
+            IssuePreload(gitDir: newsroom.repo.gitDir, tree: $0, folders: issueFolders, skipping: Set(prepared.map(\.path.relative)))
+        }
         let resources = resources(tree: nil)
         prepareProducers(resources: resources)
         var checked: [(ArticleContext, FileTarget)] = []
@@ -19,10 +27,7 @@ extension Checker {
             outcome.sources[CheckOutcome.sourceKey(context.path, nil)] = context.source
             checked.append((context, target))
         }
-        // The issue as it will stand once these are in: the rest from the tip, not the working
-        // tree, whose drafts are not in the paper (and whose files may all have to come from disk).
-        let tipTree = tip.flatMap { try? newsroom.repo.commitTree($0) }
-        outcome.findings += issueFindings(checked, tree: tipTree, resources: resources, revision: nil)
+        outcome.findings += issueFindings(checked, tree: tipTree, resources: resources, revision: nil, preloaded: preload?.wait() ?? [:])
         outcome.findings.sort(by: Finding.inReadingOrder)
         finish(&outcome)
         return outcome
