@@ -22,21 +22,23 @@ enum BenchNewsroom {
             : "galley.yml, a roster of the corpus's \(Corpus.staff.count) bylines, Workspace/people.yml and Workspace/terms/*.yml"
     }
 
-    /// The commits `create` makes.
-    static var setupCommits: Int { workspace == nil ? 1 : 2 }
+    /// Workspace's term lists, by path in the newsroom.
+    static let termLists: [(String, [UInt8])] = {
+        guard let workspace else { return [] }
+        return Disk.list(workspace + "/terms").sorted().filter { $0.hasSuffix(".yml") }.compactMap { name in
+            Disk.read(workspace + "/terms/" + name).map { ("terms/" + name, $0) }
+        }
+    }()
+
+    /// The commits `create` makes: the creation, then the term lists if there are any.
+    static var setupCommits: Int { termLists.isEmpty ? 1 : 2 }
 
     /// Creates the newsroom at `dir` with its lists in two commits (the creation, then the term lists).
     static func create(at dir: String, author: Signature) throws -> Newsroom {
         try Disk.makeDirectories(dir)
         try Disk.write(dir + "/staff.yml", Array(Corpus.rosterYAML().utf8))
-        var terms: [(String, [UInt8])] = []
-        if let workspace {
-            if let people = Disk.read(workspace + "/people.yml") { try Disk.write(dir + "/people.yml", people) }
-            for name in Disk.list(workspace + "/terms").sorted() where name.hasSuffix(".yml") {
-                guard let bytes = Disk.read(workspace + "/terms/" + name) else { continue }
-                terms.append(("terms/" + name, bytes))
-            }
-        }
+        let terms = termLists
+        if let workspace, let people = Disk.read(workspace + "/people.yml") { try Disk.write(dir + "/people.yml", people) }
         let newsroom = try Newsroom.create(at: dir, author: author)
         if !terms.isEmpty {
             try Disk.makeDirectories(dir + "/terms")

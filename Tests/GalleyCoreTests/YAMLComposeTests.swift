@@ -30,7 +30,8 @@ import Yams
         "!!str 1: x\n1: y\n", "a: !!int 5\n", "!!str true: a\ntrue: b\n", "? |\n  1\n: x\n1: y\n", "? >\n  1\n: x\n1: y\n",
         "'1': x\n1: y\n", "# it's a comment\n'1': x\n1: y\n", "a: x # it's\n'1': x\n1: y\n", "a: b#'c\n1: x\n'1': y\n", "? [1]\n: a\n? [\"1\"]\n: b\n", "? [1]\n: a\n? [1]\n: b\n",
         "- {wrong: x, followed-by: [<数字>, 目前]}\n", "a: b 'c'\n'1': x\n1: y\n", "? &k '1'\n: x\n1: y\n", "a: [x, '1']\n'1': x\n1: y\n",
-        "{'1': x, 1: y}\n", "- 'a'\n- a\n", "a: foo\n  '1'\n'1': x\n1: y\n", "a:\t'1'\n'1': x\n1: y\n",
+        "{'1': x, 1: y}\n", "1: a\r\"1\": b\n", "1: a\u{2028}\"1\": b\n", "1: a\u{2029}\"1\": b\n", "1: a\u{85}\"1\": b\n",
+        "# c\r\"1\": a\n1: b\n", "a: “引号”\n\"1\": x\n1: y\n", "- 'a'\n- a\n", "a: foo\n  '1'\n'1': x\n1: y\n", "a:\t'1'\n'1': x\n1: y\n",
     ]
 
     @Test func commentsDoNotCount() {

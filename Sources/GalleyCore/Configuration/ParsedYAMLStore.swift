@@ -15,7 +15,9 @@ public struct ParsedYAMLStore: Sendable {
     public let directory: String
     /// The files kept at most; older ones go when a new one is written.
     static let limit = 64
-    static let magic = Array("galley-yaml-node 1\n".utf8)
+    /// Names the encoding and what parsing means: bump it when `YAML.compose` or `YAMLNode.convert`
+    /// would give another node for some text, so that nodes stored before are parsed anew.
+    static let magic = Array("galley-yaml-node 1 yams-6\n".utf8)
 
     public init(gitDirectory: String) {
         var dir = gitDirectory
@@ -27,7 +29,11 @@ public struct ParsedYAMLStore: Sendable {
     func parse(_ text: String, file: String) -> Result<YAMLNode?, YAMLError> {
         let key = Self.key(text)
         let path = directory + "/" + key
-        if let bytes = try? FileSystem.readFile(path, limit: 64 << 20), let node = Self.decode(bytes) { return .success(node) }
+        if let bytes = try? FileSystem.readFile(path, limit: 64 << 20), let node = Self.decode(bytes) {
+            // Marked as used, so pruning keeps the lists read at every check-in.
+            utimensat(AT_FDCWD, path, nil, 0)
+            return .success(node)
+        }
         let parsed = YAMLNode.parse(text, file: file)
         if case .success(let node) = parsed { write(Self.encode(node), to: path) }
         return parsed
@@ -51,7 +57,7 @@ public struct ParsedYAMLStore: Sendable {
         prune(keeping: path)
     }
 
-    /// Keeps the newest `limit` files (by modification time).
+    /// Keeps the `limit` files used last (a hit sets the modification time).
     func prune(keeping path: String) {
         let names = FileSystem.list(directory)
         guard names.count > Self.limit else { return }

@@ -82,8 +82,15 @@ enum YAML {
         // The last non-blank character of the line so far (10 while there is none).
         var lastNonBlank: UInt8 = 10
         var inComment = false
+        var beforePrevious: UInt8 = 0
         for c in text.utf8 {
-            if c == 10 {
+            // libyaml also ends a line at a lone CR and at NEL, LS and PS (C2 85, E2 80 A8, E2 80 A9): a
+            // CR is a line end here too, and a text with one of the others takes the default resolver.
+            if (previous == 0xC2 && c == 0x85) || (beforePrevious == 0xE2 && previous == 0x80 && (c == 0xA8 || c == 0xA9)) {
+                return true
+            }
+            beforePrevious = previous
+            if c == 10 || c == 13 {
                 inComment = false
                 lastNonBlank = 10
             } else if !inComment {
@@ -95,12 +102,12 @@ enum YAML {
                     default:
                         break
                     }
-                case UInt8(ascii: "#") where previous == 10 || previous == 32 || previous == 9:
+                case UInt8(ascii: "#") where previous == 10 || previous == 13 || previous == 32 || previous == 9:
                     inComment = true
                 default:
                     break
                 }
-                if c != 32 && c != 9 && c != 13 { lastNonBlank = c }
+                if c != 32 && c != 9 { lastNonBlank = c }
             }
             previous = c
         }

@@ -27,7 +27,9 @@ extension Checker {
             outcome.sources[CheckOutcome.sourceKey(context.path, nil)] = context.source
             checked.append((context, target))
         }
-        outcome.findings += issueFindings(checked, tree: tipTree, resources: resources, revision: nil, preloaded: preload?.wait() ?? [:])
+        // No tip (a first check-in): nothing of the issue is in the paper yet.
+        let rest = preload?.wait() ?? Dictionary(uniqueKeysWithValues: issueFolders.map { ($0, [IssuePreload.Stored]()) })
+        outcome.findings += issueFindings(checked, tree: tipTree, resources: resources, revision: nil, preloaded: rest)
         outcome.findings.sort(by: Finding.inReadingOrder)
         finish(&outcome)
         return outcome

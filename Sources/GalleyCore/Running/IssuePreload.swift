@@ -41,8 +41,8 @@ final class IssuePreload: @unchecked Sendable {
         let raw = RawHistory(repo: repo)
         var out: [String: [Stored]] = [:]
         for folder in folders {
-            // A folder that is not there has no articles yet; one that cannot be read is left to the
-            // gate's own reading, which reports what is wrong.
+            // A folder that is not there has no articles yet; one that cannot be read here is read
+            // again by the gate through its own handle (articles it cannot read are skipped there too).
             guard case .success(let found) = Result(catching: { try subtree(folder, of: tree, in: raw) }) else { continue }
             guard let folderTree = found else {
                 out[folder] = []
