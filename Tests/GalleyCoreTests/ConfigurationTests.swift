@@ -1,4 +1,6 @@
+import Foundation
 import GalleyCore
+import GalleyTestSupport
 import Testing
 
 @Suite struct ConfigurationTests {
@@ -21,5 +23,22 @@ import Testing
         let config = Configuration.parse("statuses: [unclosed\n")
         #expect(config.statuses == Configuration.defaultStatuses)
         #expect(config.warnings.count == 1)
+        #expect(config.warnings.first?.hasPrefix("galley.yml:2: not valid YAML") == true, "\(config.warnings)")
+    }
+
+    /// A newsroom keeps its parsed galley.yml between runs; what the configuration says must not change.
+    @Test func theKeptParseGivesTheSameConfiguration() throws {
+        let text = try String(contentsOfFile: projectRoot() + "/Workspace/galley.yml", encoding: .utf8)
+        let dir = TemporaryDirectory()
+        let store = ParsedYAMLStore(gitDirectory: dir.path + "/.git")
+        let plain = Configuration.parse(text)
+        for _ in 0..<2 {
+            let kept = Configuration.parse(text, store: store)
+            #expect(kept.name == plain.name && kept.statuses == plain.statuses && kept.profile == plain.profile)
+            #expect(kept.externalPlugins == plain.externalPlugins && kept.warnings == plain.warnings)
+            #expect(kept.ruleSettings.keys.sorted() == plain.ruleSettings.keys.sorted())
+        }
+        #expect(plain.externalPlugins.first?.command == ["python3", "tools/house_style.py"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory).count == 1)
     }
 }

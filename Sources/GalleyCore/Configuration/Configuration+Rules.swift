@@ -1,5 +1,3 @@
-import Yams
-
 /// What `galley.yml` says about one rule, before it is checked against the rule's description.
 public struct RuleSetting: Sendable {
     public var enabled: Bool?
@@ -28,15 +26,14 @@ public struct ExternalPluginConfig: Sendable, Equatable {
 }
 
 extension Configuration {
-    mutating func parseRules(_ node: Node) {
-        guard let mapping = node.mapping else {
+    mutating func parseRules(_ node: YAMLNode) {
+        guard case .mapping(let mapping, _) = node else {
             warnings.append("galley.yml: 'rules' must be a mapping of rule ids; ignored")
             return
         }
-        for (key, value) in mapping {
-            guard let id = key.string else { continue }
+        for (id, value) in mapping {
             var setting = RuleSetting()
-            if let flag = value.scalar?.string {
+            if let flag = value.string {
                 // `typography.x: false` is short for `enabled: false`.
                 switch flag.lowercased() {
                 case "true", "on", "yes": setting.enabled = true
@@ -44,26 +41,27 @@ extension Configuration {
                 default:
                     if let s = Severity(rawValue: flag) { setting.severity = s } else { setting.badValues.append("'\(flag)'") }
                 }
-            } else if let fields = value.mapping {
-                for (fk, fv) in fields {
-                    let field = fk.string ?? "?"
+            } else if case .mapping(let fields, _) = value {
+                for (field, fv) in fields {
                     switch field {
                     case "enabled":
-                        switch fv.scalar?.string.lowercased() {
+                        switch fv.string?.lowercased() {
                         case "true", "on", "yes": setting.enabled = true
                         case "false", "off", "no": setting.enabled = false
                         default: setting.badValues.append("enabled (expected true or false)")
                         }
                     case "severity":
-                        if let s = fv.scalar.flatMap({ Severity(rawValue: $0.string) }) { setting.severity = s } else {
+                        if let s = fv.string.flatMap(Severity.init(rawValue:)) { setting.severity = s } else {
                             setting.badValues.append("severity (expected error, warning or info)")
                         }
                     case "options":
-                        for (ok, ov) in fv.mapping ?? [:] {
-                            guard let name = ok.string else { continue }
-                            setting.options[name] = RawOption(scalar: ov.scalar?.string, list: ov.sequence?.compactMap { $0.scalar?.string })
+                        guard case .mapping(let options, _) = fv else {
+                            setting.badValues.append("options (expected a mapping)")
+                            continue
                         }
-                        if fv.mapping == nil { setting.badValues.append("options (expected a mapping)") }
+                        for (name, ov) in options {
+                            setting.options[name] = RawOption(scalar: ov.string, list: ov.items?.compactMap(\.string))
+                        }
                     default: setting.unknownKeys.append(field)
                     }
                 }
@@ -74,29 +72,29 @@ extension Configuration {
         }
     }
 
-    mutating func parsePlugins(_ node: Node) {
-        guard let mapping = node.mapping else {
+    mutating func parsePlugins(_ node: YAMLNode) {
+        guard case .mapping(let mapping, _) = node else {
             warnings.append("galley.yml: 'plugins' must be a mapping; ignored")
             return
         }
         for (key, value) in mapping {
-            guard key.string == "external" else {
-                warnings.append("galley.yml: unknown key 'plugins.\(key.string ?? "?")' ignored")
+            guard key == "external" else {
+                warnings.append("galley.yml: unknown key 'plugins.\(key)' ignored")
                 continue
             }
-            for (i, item) in (value.sequence ?? []).enumerated() {
-                guard let fields = item.mapping, let name = fields["name"]?.string, !name.isEmpty else {
+            for (i, item) in (value.items ?? []).enumerated() {
+                guard case .mapping(let fields, _) = item, let name = item["name"]?.string, !name.isEmpty else {
                     warnings.append("galley.yml: plugins.external[\(i)] needs a 'name'; ignored")
                     continue
                 }
-                let command = fields["command"]?.sequence?.compactMap { $0.scalar?.string } ?? fields["command"]?.string.map { [$0] } ?? []
+                let command = item["command"]?.items?.compactMap(\.string) ?? item["command"]?.string.map { [$0] } ?? []
                 guard !command.isEmpty else {
                     warnings.append("galley.yml: plugins.external '\(name)' needs a 'command' list; ignored")
                     continue
                 }
                 var plugin = ExternalPluginConfig(name: name, command: command)
                 for (fk, fv) in fields {
-                    switch fk.string ?? "" {
+                    switch fk {
                     case "name", "command": break
                     case "timeout":
                         if let t = fv.string.flatMap(Double.init), t > 0, t <= 3600 { plugin.timeout = t } else {
@@ -106,7 +104,7 @@ extension Configuration {
                         if let n = fv.string.flatMap(Int.init), n > 0 { plugin.outputLimit = n } else {
                             warnings.append("galley.yml: plugins.external '\(name)': output-limit must be a positive number of bytes")
                         }
-                    default: warnings.append("galley.yml: unknown key 'plugins.external.\(fk.string ?? "?")' in '\(name)' ignored")
+                    default: warnings.append("galley.yml: unknown key 'plugins.external.\(fk)' in '\(name)' ignored")
                     }
                 }
                 if externalPlugins.contains(where: { $0.name == name }) {

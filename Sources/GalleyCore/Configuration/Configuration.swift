@@ -1,5 +1,3 @@
-import Yams
-
 /// `galley.yml` at the root of a newsroom repository. Unknown keys and bad values become warnings,
 /// and the defaults apply.
 public struct Configuration: Sendable {
@@ -17,23 +15,24 @@ public struct Configuration: Sendable {
 
     public init() {}
 
-    public static func parse(_ text: String) -> Configuration {
+    /// Parses `galley.yml`; in a newsroom the parsed file is kept between runs (`store`), since every
+    /// command reads it and a quoted command line sends it through Yams' slower resolver.
+    public static func parse(_ text: String, store: ParsedYAMLStore? = nil) -> Configuration {
         var config = Configuration()
-        let node: Node?
-        do {
-            node = try YAML.compose(text)
-        } catch {
-            config.warnings.append("galley.yml is not valid YAML (\(error)); using defaults")
+        let root: YAMLNode?
+        switch store?.parse(text, file: fileName) ?? YAMLNode.parse(text, file: fileName) {
+        case .failure(let e):
+            config.warnings.append("galley.yml:\(e.line): not valid YAML (\(e.message)); using defaults")
             return config
+        case .success(let node): root = node
         }
-        guard let mapping = node?.mapping else { return config }
-        for (key, value) in mapping {
-            let k = key.string ?? "?"
+        guard case .mapping(let pairs, _)? = root else { return config }
+        for (k, value) in pairs {
             switch k {
             case "newsroom":
                 if let n = value.string { config.name = n } else { config.warnings.append("galley.yml: 'newsroom' must be a string") }
             case "statuses":
-                let list = value.sequence?.compactMap(\.string) ?? []
+                let list = value.items?.compactMap(\.string) ?? []
                 if list.isEmpty { config.warnings.append("galley.yml: 'statuses' must be a non-empty list; using defaults") } else { config.statuses = list }
             case "rules": config.parseRules(value)
             case "plugins": config.parsePlugins(value)

@@ -16,7 +16,7 @@ public final class Newsroom {
         let configPath = root + "/" + Configuration.fileName
         guard FileSystem.exists(configPath) else { throw .notAGalleyRepository(directory: root) }
         let bytes = (try? FileSystem.readFile(configPath, limit: 1_000_000)) ?? []
-        configuration = Configuration.parse(String(decoding: bytes, as: UTF8.self))
+        configuration = Configuration.parse(String(decoding: bytes, as: UTF8.self), store: ParsedYAMLStore(gitDirectory: repo.gitDir))
     }
 
     /// Finds the newsroom containing `directory`, searching upward like git.
