@@ -28,11 +28,16 @@ final class IssuePreload: @unchecked Sendable {
         thread.start()
     }
 
-    /// The articles read, waiting for the thread. A folder that could not be listed is absent.
-    func wait() -> [String: [Stored]] {
+    /// The articles read, waiting for the thread. A folder that could not be listed is absent, and
+    /// so is every folder when the thread has not finished within `limit` seconds (Foundation's
+    /// `Thread` does not say when it could not start one): the gate then reads them itself.
+    func wait(limit: Double = 30) -> [String: [Stored]] {
+        let deadline = Date(timeIntervalSinceNow: limit)
         condition.lock()
         defer { condition.unlock() }
-        while stored == nil { condition.wait() }
+        while stored == nil {
+            if !condition.wait(until: deadline) { return stored ?? [:] }
+        }
         return stored!
     }
 
