@@ -185,10 +185,6 @@ struct MentionScanner {
         return nil
     }
 
-    /// The compact segments of an article: the headline fields, then the body.
-    static func segments(_ article: ArticleContext, headlines: Bool = true) -> [CompactText] {
-        (headlines ? article.headlineFields.map { CompactText(ScalarText($0.text)) } : []) + [CompactText(article.bodyScalars)]
-    }
 }
 
 /// The roster, the issue date and each segment's mentions of one article, shared by the people rules.
@@ -205,15 +201,13 @@ struct PeopleScan: Sendable {
 
     struct Made: Sendable { let scan: PeopleScan? }
 
+    /// The headline fields' segments, then the body's (shared with `bodyOf`).
     static func make(_ article: ArticleContext) -> PeopleScan? {
-        guard let date = article.frontMatter?.issue, case .success(let roster) = PeopleRoster.load(article.resources),
-              !roster.people.isEmpty
-        else { return nil }
-        let scanner = MentionScanner(roster: roster, date: date)
-        let texts = MentionScanner.segments(article)
-        return PeopleScan(roster: roster, date: date, segments: texts.enumerated().map { i, t in
-            (t, scanner.mentions(in: t), i == texts.count - 1)
-        })
+        guard let body = bodyOf(article) else { return nil }
+        let scanner = MentionScanner(roster: body.roster, date: body.date)
+        let headlines = article.headlineFields.map { CompactText(ScalarText($0.text)) }
+        return PeopleScan(roster: body.roster, date: body.date,
+                          segments: headlines.map { ($0, scanner.mentions(in: $0), false) } + [(body.text, body.mentions, true)])
     }
 
     var body: (text: CompactText, mentions: [Mention]) {
@@ -222,7 +216,7 @@ struct PeopleScan: Sendable {
     }
 
     /// The body's mentions alone. The issue-level rule reads nothing else of the other articles of an
-    /// issue, so it does not build their headline segments (the article being checked has both).
+    /// issue, so it does not build their headline segments; a whole scan builds on it.
     struct Body: Sendable {
         let roster: PeopleRoster
         let date: CivilDate

@@ -129,7 +129,8 @@ struct CheckInSuite {
         progress("1. building two identical newsrooms of \(Format.count(count)) articles in \(count / corpus.perIssue) issues")
         let (_, importPhases) = try buildNewsroom(at: galleyDir, corpus: corpus, count: count)
         if context.runner.git != nil { _ = try buildNewsroom(at: gitDir, corpus: corpus, count: count) }
-        notes.append("1. setup: core import of \(Format.count(count)) articles as one commit took \(Format.ms(importPhases.total))")
+        notes.append("1. setup: core import of \(Format.count(count)) articles as one commit took \(Format.ms(importPhases.total)); "
+            + "the newsroom holds \(BenchNewsroom.description)")
 
         guard let galley = context.galley else {
             let msg = "galley binary not found next to galley-bench: build it with scripts/build-release"

@@ -1,13 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-internal import CGalleySupport
 
 /// Newsroom YAML files (the roster, people and term lists) parsed once and kept between runs.
 ///
 /// Every `galley checkin` reads these lists, and Yams takes about 25 µs per entry: 5 ms for a
 /// 200-person roster, more for a term list of thousands of entries, at every check-in. A parsed file
-/// is kept as a compact encoding of its `YAMLNode` in `<git dir>/galley/parsed/<SHA-1 of the text>`,
+/// is kept as a compact encoding of its `YAMLNode` in `<git dir>/galley/parsed/<blob id of the text>`,
 /// which decodes in a fraction of that. The name is the content's hash, so an edited list is
 /// parsed anew, and any store gives the right node for a text. Files that do not parse are not kept
 /// (they are parsed each time, to report the error). Nothing here is versioned or shared.
@@ -27,7 +26,7 @@ public struct ParsedYAMLStore: Sendable {
 
     /// The node for `text`: decoded from the store, else parsed (and stored when it parses).
     func parse(_ text: String, file: String) -> Result<YAMLNode?, YAMLError> {
-        let key = Self.key(text)
+        guard let key = Self.key(text) else { return YAMLNode.parse(text, file: file) }
         let path = directory + "/" + key
         if let bytes = try? FileSystem.readFile(path, limit: 64 << 20), let node = Self.decode(bytes) {
             // Marked as used, so pruning keeps the lists read at every check-in.
@@ -39,12 +38,9 @@ public struct ParsedYAMLStore: Sendable {
         return parsed
     }
 
-    /// SHA-1 of the text, in hexadecimal.
-    static func key(_ text: String) -> String {
-        var text = text
-        var sum = [UInt8](repeating: 0, count: 20)
-        text.withUTF8 { galley_sha1_once($0.baseAddress, $0.count, &sum) }
-        return sum.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    /// The text's git blob id, in hexadecimal: for a committed list, the id `git cat-file` shows it by.
+    static func key(_ text: String) -> String? {
+        BlobHash.of(Array(text.utf8))?.hex
     }
 
     /// Written under a temporary name and renamed, so a reader never sees half a file; failures

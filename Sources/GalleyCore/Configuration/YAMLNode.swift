@@ -127,11 +127,11 @@ extension NewsroomResources {
     /// staff.yml) and, in a newsroom, kept between runs by `ParsedYAMLStore`.
     public func yaml(_ path: String) -> Result<YAMLNode?, YAMLError>? {
         guard let text = file(path) else { return nil }
-        return Self.parsed.value(for: path + "\u{0}" + ParsedYAMLStore.key(text)) {
+        return Self.parsed.value(for: path + "\u{0}" + text) {
             parsedYAML?.parse(text, file: path) ?? YAMLNode.parse(text, file: path)
         }
     }
 
-    /// Parses of this process, by path and the text's hash.
+    /// Parses of this process, by path and text.
     static let parsed = ResultCache<Result<YAMLNode?, YAMLError>>()
 }
