@@ -3,10 +3,17 @@
 #include <string.h>
 #include "CGalleySupport.h"
 
-/* libgit2 loads its default CA bundle through mbedtls_x509_crt_parse_file(). Defining the function
-   here makes the dynamic linker bind libgit2's call to this one (the executable comes first in the
-   lookup order); every call outside the deferral window goes on to mbedTLS unchanged. */
+/* libgit2 loads its default CA bundle through mbedtls_x509_crt_parse_file(), which costs milliseconds at
+   every start and is needed only by network commands. Two ways lead here:
+   - libgit2 as a shared library (debug and test builds): the definition below comes first in the dynamic
+     linker's lookup order, so libgit2's call binds to it; the real function is found with RTLD_NEXT.
+   - libgit2 linked statically (scripts/build-release): mbedTLS's own definition wins over this weak one, and
+     the link's --wrap=mbedtls_x509_crt_parse_file sends libgit2's call to __wrap_…, with __real_… the real one.
+   Every call outside the deferral window goes on to mbedTLS unchanged. */
 typedef int (*parse_file_fn)(void *chain, const char *path);
+
+/* Defined only in a link with --wrap: then it is mbedTLS's function; otherwise NULL. */
+extern int __real_mbedtls_x509_crt_parse_file(void *chain, const char *path) __attribute__((weak));
 
 static int deferring = 0;
 static void *deferred_chain = NULL;
@@ -18,14 +25,21 @@ static char deferred_path[4096];
 static parse_file_fn real_parse_file(void) {
     static parse_file_fn real = NULL;
     if (real == NULL) {
-        real = (parse_file_fn)dlsym(RTLD_NEXT, "mbedtls_x509_crt_parse_file");
+        real = __real_mbedtls_x509_crt_parse_file != NULL
+            ? __real_mbedtls_x509_crt_parse_file
+            : (parse_file_fn)dlsym(RTLD_NEXT, "mbedtls_x509_crt_parse_file");
     }
     return real;
 }
 
-int mbedtls_x509_crt_parse_file(void *chain, const char *path);
+int __wrap_mbedtls_x509_crt_parse_file(void *chain, const char *path);
+int mbedtls_x509_crt_parse_file(void *chain, const char *path) __attribute__((weak));
 
 int mbedtls_x509_crt_parse_file(void *chain, const char *path) {
+    return __wrap_mbedtls_x509_crt_parse_file(chain, path);
+}
+
+int __wrap_mbedtls_x509_crt_parse_file(void *chain, const char *path) {
     if (deferring && deferred_chain == NULL && path != NULL && strlen(path) < sizeof(deferred_path)) {
         deferred_chain = chain;
         strcpy(deferred_path, path);
