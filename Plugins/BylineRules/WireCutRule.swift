@@ -32,8 +32,16 @@ struct WireCutRule: RevisionAwareRule {
     let maxCut: Int
     init(options: RuleOptions) { maxCut = options.int("max-cut-percent") }
 
+    /// Only an unabridged wire story is measured against its first revision.
+    func needsHistory(_ article: ArticleContext) -> Bool { wireByline(article) != nil }
+
+    func wireByline(_ article: ArticleContext) -> PrintedByline? {
+        guard let b = PrintedByline.parse(article), b.kind == .wire, !b.abridged else { return nil }
+        return b
+    }
+
     func check(_ article: ArticleContext, history: ArticleHistory) -> [Diagnosis] {
-        guard let b = PrintedByline.parse(article), b.kind == .wire, !b.abridged else { return [] }
+        guard let b = wireByline(article) else { return [] }
         let now = ChineseCount.characters(in: article.body)
         guard let first = history.first ?? history.previous else { return [] }
         let before = ChineseCount.characters(in: first.body)

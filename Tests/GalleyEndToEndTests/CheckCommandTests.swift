@@ -150,6 +150,31 @@ import Testing
         #expect(each.count == 1 && each.first?["introduced"] as? String == commits[2], "\(each)")
     }
 
+    /// Only a wire story's earlier revisions matter to the rules (byline.wire-cut): the gate walks the
+    /// history for its first version, and for no other article.
+    @Test func theGateReadsEarlierRevisionsOnlyForWireStories() throws {
+        let room = try CLINewsroom()
+        let local = ArticleFixture.path("a1")
+        let wire = ArticleFixture.path("w1")
+        func wireText(_ body: String) -> String {
+            ArticleFixture.text(id: "w1", body: "新华社北京11月26日电（记者高晨阳）" + body + "\n")
+                .replacingOccurrences(of: "dateline: 本报讯", with: "dateline: 新华社北京11月26日电")
+                .replacingOccurrences(of: "name: 陈立峰", with: "name: 高晨阳")
+        }
+        for round in ["一", "二"] {
+            room.dir.write(local, ArticleFixture.text(id: "a1", body: "本报讯（记者陈立峰）第\(round)稿。\n"))
+            room.dir.write(wire, wireText("第\(round)稿。"))
+            for file in [local, wire] {
+                let r = try room.galley(["checkin", file, "-m", "第\(round)稿"])
+                #expect(r.status == 0, "\(r.stderr)")
+            }
+        }
+        let folder = String(local.split(separator: "/").dropLast().joined(separator: "/")).replacingOccurrences(of: "/", with: "%2F")
+        let remembered = try String(contentsOfFile: room.dir.path + "/.git/galley/first-versions/" + folder, encoding: .utf8)
+        #expect(remembered.contains(" w1.md\n"), "\(remembered)")
+        #expect(!remembered.contains("a1.md"), "\(remembered)")
+    }
+
     @Test func plainFilesOutsideANewsroom() throws {
         let dir = TemporaryDirectory("plain")
         dir.write("稿件.txt", "第一段。\n\n活动持续到月底。。\n")

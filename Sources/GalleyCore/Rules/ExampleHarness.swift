@@ -132,7 +132,8 @@ public enum ExampleHarness {
                                 issue: [ArticleContext] = []) -> [Diagnosis]
     {
         if let r = rule.asArticleRule { return r.check(context) }
-        if let r = rule.asRevisionAware { return r.check(context, history: history) }
+        // As the runner does: no history for an article the rule says does not need it.
+        if let r = rule.asRevisionAware { return r.check(context, history: r.needsHistory(context) ? history : .none) }
         if let r = rule.asCollecting { return r.check(issue: [context] + issue).filter { $0.article == 0 }.map(\.diagnosis) }
         return []
     }

@@ -42,6 +42,10 @@ public struct ArticleHistory: Sendable {
 /// Checks one article revision against its earlier revisions on the branch.
 public protocol RevisionAwareRule: Rule {
     func check(_ article: ArticleContext, history: ArticleHistory) -> [Diagnosis]
+    /// Whether this article's findings can depend on its earlier revisions. When no rule says so, the
+    /// runner does not read them (finding an article's first version walks the branch's history), and
+    /// `check` gets `ArticleHistory.none`. True unless the rule says otherwise.
+    func needsHistory(_ article: ArticleContext) -> Bool
 }
 
 /// Sees every article of one issue of the paper at once, for consistency across articles.
@@ -75,6 +79,7 @@ extension TallyingRule {
 
 extension RevisionAwareRule {
     public var asRevisionAware: (any RevisionAwareRule)? { self }
+    public func needsHistory(_ article: ArticleContext) -> Bool { true }
 }
 
 extension CollectingRule {

@@ -85,10 +85,10 @@ public final class Checker {
         var stored: StoredHistory?
         for producer in producers where producer.failure == nil {
             var key = producer.cacheKey
-            if producer.needsPrevious {
-                if stored == nil { stored = history() }
-                key = key.map { $0 + "~" + stored!.key }
-            }
+            // Findings that cannot depend on the earlier revisions are the same as with none.
+            let withHistory = producer.needsPrevious && producer.needsHistory(context)
+            if withHistory, stored == nil { stored = history() }
+            if producer.needsPrevious { key = key.map { $0 + "~" + (withHistory ? stored! : .none).key } }
             if useCache, let cache, let blob, let key {
                 let t0 = PhaseClock.now()
                 let hit = cache.lookup(blob: blob, key: key, path: context.path, revision: revision)
@@ -99,7 +99,7 @@ public final class Checker {
                 }
             }
             let t0 = PhaseClock.now()
-            let found = producer.check(context, history: producer.needsPrevious ? stored?.history ?? .none : .none, revision: revision)
+            let found = producer.check(context, history: withHistory ? stored?.history ?? .none : .none, revision: revision)
             outcome.phases.add("rules", PhaseClock.now() - t0)
             if let failure = producer.failure {
                 outcome.problems.append(failure)

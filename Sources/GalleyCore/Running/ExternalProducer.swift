@@ -24,6 +24,7 @@ final class ExternalProducer: FindingProducer {
 
     var pluginID: String { config.name }
     var needsPrevious: Bool { false }
+    func needsHistory(_ context: ArticleContext) -> Bool { false }
 
     var ruleSummaries: [(id: String, summary: Message, severity: Severity)] {
         (description?.rules ?? []).filter { settings[$0.id]?.enabled != false }.map {

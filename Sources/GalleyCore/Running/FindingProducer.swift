@@ -4,6 +4,8 @@ protocol FindingProducer: AnyObject {
     /// The cache key part for this plugin's version and settings; nil when results must not be cached.
     var cacheKey: String? { get }
     var needsPrevious: Bool { get }
+    /// Whether this article's findings can depend on its earlier revisions (only asked when `needsPrevious`).
+    func needsHistory(_ context: ArticleContext) -> Bool
     /// Findings for one article; `revision` is stamped on them.
     func check(_ context: ArticleContext, history: ArticleHistory, revision: String?) -> [Finding]
     /// Findings of rules that see a whole issue at once.
@@ -32,6 +34,8 @@ final class BuiltInProducer: FindingProducer {
     var ruleSummaries: [(id: String, summary: Message, severity: Severity)] {
         engine.plugin.rules.map { ($0.description.id, $0.description.summary, $0.severity) }
     }
+
+    func needsHistory(_ context: ArticleContext) -> Bool { engine.needsHistory(context) }
 
     func check(_ context: ArticleContext, history: ArticleHistory, revision: String?) -> [Finding] {
         engine.check(context, history: history, revision: revision)

@@ -52,6 +52,14 @@ struct RuleEngine {
         return out
     }
 
+    /// Whether a revision-aware rule that applies to `context` reads its earlier revisions.
+    func needsHistory(_ context: ArticleContext) -> Bool {
+        articleChecks.contains { configured, check in
+            guard case .revisionAware(let r) = check else { return false }
+            return RuleEngine.needsMet(configured.description, context) && r.needsHistory(context)
+        }
+    }
+
     var hasRevisionAwareRules: Bool {
         articleChecks.contains { if case .revisionAware = $0.check { true } else { false } }
     }
