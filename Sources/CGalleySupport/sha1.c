@@ -35,12 +35,20 @@ void galley_sha1_finish(galley_sha1 *c, unsigned char *out) {
     free(c);
 }
 
+/* OpenSSL 3's one-shot SHA1() and SHA256() fetch the algorithm through the provider machinery, whose
+   first use in a process costs about a millisecond; the low-level calls do not. */
 void galley_sha1_once(const void *data, size_t length, unsigned char *out) {
     pthread_once(&initialized, initialize);
-    SHA1(data, length, out);
+    SHA_CTX ctx;
+    SHA1_Init(&ctx);
+    SHA1_Update(&ctx, data, length);
+    SHA1_Final(out, &ctx);
 }
 
 void galley_sha256_once(const void *data, size_t length, unsigned char *out) {
     pthread_once(&initialized, initialize);
-    SHA256(data, length, out);
+    SHA256_CTX ctx;
+    SHA256_Init(&ctx);
+    SHA256_Update(&ctx, data, length);
+    SHA256_Final(out, &ctx);
 }
