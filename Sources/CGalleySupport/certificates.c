@@ -12,6 +12,8 @@
    Every call outside the deferral window goes on to mbedTLS unchanged. */
 typedef int (*parse_file_fn)(void *chain, const char *path);
 
+static int interposed_parse_file(void *chain, const char *path);
+
 /* Defined only in a link with --wrap: then it is mbedTLS's function; otherwise NULL. */
 extern int __real_mbedtls_x509_crt_parse_file(void *chain, const char *path) __attribute__((weak));
 
@@ -25,19 +27,22 @@ static char deferred_path[4096];
 static parse_file_fn real_parse_file(void) {
     static parse_file_fn real = NULL;
     if (real == NULL) {
-        real = __real_mbedtls_x509_crt_parse_file != NULL
-            ? __real_mbedtls_x509_crt_parse_file
-            : (parse_file_fn)dlsym(RTLD_NEXT, "mbedtls_x509_crt_parse_file");
+        real = __real_mbedtls_x509_crt_parse_file;
+        /* Under --wrap with mbedTLS shared, __real_ would be the weak definition here: calling it would loop. */
+        if (real == NULL || real == interposed_parse_file) {
+            real = (parse_file_fn)dlsym(RTLD_NEXT, "mbedtls_x509_crt_parse_file");
+        }
     }
     return real;
 }
 
 int __wrap_mbedtls_x509_crt_parse_file(void *chain, const char *path);
-int mbedtls_x509_crt_parse_file(void *chain, const char *path) __attribute__((weak));
 
-int mbedtls_x509_crt_parse_file(void *chain, const char *path) {
+static int interposed_parse_file(void *chain, const char *path) {
     return __wrap_mbedtls_x509_crt_parse_file(chain, path);
 }
+
+int mbedtls_x509_crt_parse_file(void *chain, const char *path) __attribute__((weak, alias("interposed_parse_file")));
 
 int __wrap_mbedtls_x509_crt_parse_file(void *chain, const char *path) {
     if (deferring && deferred_chain == NULL && path != NULL && strlen(path) < sizeof(deferred_path)) {

@@ -13,6 +13,11 @@ static void initialize(void) {
     OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG | OPENSSL_INIT_NO_ATEXIT, NULL);
 }
 
+/* The first initialisation in a process decides about the exit handler. */
+void galley_crypto_init(void) {
+    pthread_once(&initialized, initialize);
+}
+
 struct galley_sha1 {
     SHA_CTX ctx;
 };

@@ -26,6 +26,9 @@ void galley_sha1_finish(galley_sha1 *ctx, unsigned char *out);
 void galley_sha1_once(const void *data, size_t length, unsigned char *out);
 /* SHA-256 (32 bytes to `out`), for the import trailer naming the source file's content. */
 void galley_sha256_once(const void *data, size_t length, unsigned char *out);
+/* Initialises OpenSSL for the calls above (no openssl.cnf, no exit handler). Call it before
+   git_libgit2_init(), whose libssh2 start-up would otherwise initialise OpenSSL first, with both. */
+void galley_crypto_init(void);
 
 /* zlib compression of many small objects through one reused stream. galley_deflate returns the
    compressed length, or -1 (output too small, or a zlib error). */

@@ -7,6 +7,7 @@ enum LibGit2 {
         // Debian's libgit2 parses the whole system CA bundle during init (5-8 ms, a third of a
         // check-in). Galley never talks to a remote, so that load waits until someone needs TLS
         // (`loadCertificates()`).
+        galley_crypto_init()
         galley_begin_deferring_certificates()
         defer { galley_end_deferring_certificates() }
         return git_libgit2_init()
