@@ -1,5 +1,6 @@
 import ArgumentParser
 import GalleyCore
+import GalleyPlugins
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,6 +26,11 @@ struct Galley: ParsableCommand {
         }
         arguments = defaultEachRange(arguments)
         do {
+            if arguments.first == "checkin" {
+                // The gate's rosters and term lists are made on the second core while this one parses the
+                // arguments, opens the newsroom and reads the articles.
+                Checker.warmNewsroomLists(from: Output.currentDirectory(), families: builtInFamilies)
+            }
             // `checkin` runs once per article, often from scripts: parse it on its own, without building
             // every subcommand's definition (a millisecond of runtime type lookups). Whatever it does
             // not accept (help, errors) goes through the full parser, so those read exactly as before.
