@@ -20,7 +20,8 @@ public let termsPlugin = PluginFamily(
         case .failure(.missing): return [.warning(TermListParser.Problem.missing.message)]
         case .failure(let p): return [.error(p.message)]
         }
-    })
+    },
+    warm: { _ = TermScan.dictionary($0) })
 
 /// A term list for the rules' examples, as a newsroom's `terms/` folder holds it.
 func exampleTerms(_ yaml: String) -> [String: String] { ["terms/list.yml": yaml] }

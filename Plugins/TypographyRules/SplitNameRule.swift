@@ -31,17 +31,21 @@ struct SplitNameRule: CorrectableRule {
     /// Credited names and roster names (with aliases) of two to four Han characters.
     static func names(_ article: ArticleContext) -> Set<String> {
         var names = (article.frontMatter?.credits ?? []).map(\.name)
-        if let resources = article.resources, let text = resources.file(staffFile) {
-            names += resources.shared("typography.roster-names") {
-                rosterNames.value(for: text) {
-                    guard case .success(let root?)? = resources.yaml(staffFile) else { return [] }
-                    return (root["staff"]?.items ?? []).flatMap { item in
-                        [item["name"]?.string].compactMap { $0 } + (item["aliases"]?.items ?? []).compactMap(\.string)
-                    }
+        if let resources = article.resources { names += rosterNameList(resources) }
+        return Set(names.filter { (2...4).contains($0.unicodeScalars.count) && $0.unicodeScalars.allSatisfy(CJK.isHan) })
+    }
+
+    /// The roster's names and aliases, made once per distinct staff.yml in a process.
+    static func rosterNameList(_ resources: NewsroomResources) -> [String] {
+        guard let text = resources.file(staffFile) else { return [] }
+        return resources.shared("typography.roster-names") {
+            rosterNames.value(for: text) {
+                guard case .success(let root?)? = resources.yaml(staffFile) else { return [] }
+                return (root["staff"]?.items ?? []).flatMap { item in
+                    [item["name"]?.string].compactMap { $0 } + (item["aliases"]?.items ?? []).compactMap(\.string)
                 }
             }
         }
-        return Set(names.filter { (2...4).contains($0.unicodeScalars.count) && $0.unicodeScalars.allSatisfy(CJK.isHan) })
     }
 
     func check(_ article: ArticleContext) -> [Diagnosis] {

@@ -26,4 +26,5 @@ public let typographyPlugin = PluginFamily(
         SplitNameRule.self,
     ],
     // Names in the roster let typography.split-name find a split name in running text.
-    resourcePaths: [SplitNameRule.staffFile])
+    resourcePaths: [SplitNameRule.staffFile],
+    warm: { _ = SplitNameRule.rosterNameList($0) })

@@ -86,7 +86,22 @@ import Testing
         let left = try FileManager.default.contentsOfDirectory(atPath: store.directory)
         #expect(left.count == ParsedYAMLStore.limit)
         #expect(left.contains(ParsedYAMLStore.key("n: \(ParsedYAMLStore.limit + 5)\n")!))
-        #expect(!left.contains { $0.contains(".tmp.") })
+        #expect(!left.contains { $0.contains(FileSystem.temporarySuffix) })
+    }
+
+    /// A temporary file left by a process that exited while it wrote goes at the next write once it
+    /// is a minute old; one that may still be being written stays.
+    @Test func leftTemporaryFilesArePrunedOnceStale() throws {
+        let dir = TemporaryDirectory()
+        let store = ParsedYAMLStore(gitDirectory: dir.path + "/.git")
+        _ = store.parse("a: 1\n", file: "f.yml")
+        let stale = store.directory + "/x" + FileSystem.temporarySuffix + "1-1"
+        let fresh = store.directory + "/y" + FileSystem.temporarySuffix + "1-2"
+        for path in [stale, fresh] { #expect(FileManager.default.createFile(atPath: path, contents: Data([1, 2]))) }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -120)], ofItemAtPath: stale)
+        _ = store.parse("a: 2\n", file: "f.yml")
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: fresh))
     }
 
     /// A newsroom's resources use the store; outside one (no git folder) they parse every time.

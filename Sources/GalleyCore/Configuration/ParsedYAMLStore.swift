@@ -43,19 +43,23 @@ public struct ParsedYAMLStore: Sendable {
         BlobHash.of(Array(text.utf8))?.hex
     }
 
-    /// Written under a temporary name and renamed, so a reader never sees half a file; failures
-    /// (a read-only repository) only mean the next run parses again.
+    /// Written under a temporary name and renamed (`FileSystem.writeFile`), so a reader never sees
+    /// half a file; failures (a read-only repository) only mean the next run parses again.
     func write(_ bytes: [UInt8], to path: String) {
-        guard (try? FileSystem.makeDirectories(directory)) != nil else { return }
-        let temporary = path + ".tmp.\(getpid())"
-        guard (try? FileSystem.writeFile(temporary, bytes)) != nil else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        guard (try? FileSystem.makeDirectories(directory)) != nil, (try? FileSystem.writeFile(path, bytes)) != nil else { return }
         prune(keeping: path)
     }
 
-    /// Keeps the `limit` files used last (a hit sets the modification time).
+    /// Keeps the `limit` files used last (a hit sets the modification time), and removes temporary
+    /// files a minute old (a process that exited while it wrote).
     func prune(keeping path: String) {
-        let names = FileSystem.list(directory)
+        var names = FileSystem.list(directory)
+        let now = Double(time(nil))
+        for name in names where name.contains(FileSystem.temporarySuffix) {
+            var st = stat()
+            if stat(directory + "/" + name, &st) == 0, now - Double(st.st_mtim.tv_sec) > 60 { unlink(directory + "/" + name) }
+        }
+        names.removeAll { $0.contains(FileSystem.temporarySuffix) }
         guard names.count > Self.limit else { return }
         var dated: [(String, Double)] = []
         for name in names {

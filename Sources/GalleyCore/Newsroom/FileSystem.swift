@@ -24,9 +24,10 @@ enum FileSystem {
         return out
     }
 
-    /// Writes atomically: a temporary file in the same folder, then rename.
+    /// Writes atomically: a temporary file in the same folder, then rename. The temporary name is the
+    /// thread's own, so two threads writing the same file each rename a whole one.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws(GalleyError) {
-        let tmp = path + ".galley-tmp-\(getpid())"
+        let tmp = path + temporarySuffix + "\(getpid())-\(String(UInt(bitPattern: Int(bitPattern: pthread_self())), radix: 16))"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .ioError(path: path, problem: String(cString: strerror(errno))) }
         var done = 0
@@ -45,6 +46,9 @@ enum FileSystem {
             throw .ioError(path: path, problem: String(cString: strerror(errno)))
         }
     }
+
+    /// What `writeFile` adds to a name for its temporary file.
+    static let temporarySuffix = ".galley-tmp-"
 
     static func exists(_ path: String) -> Bool {
         var st = stat()

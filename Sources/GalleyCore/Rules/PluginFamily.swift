@@ -10,9 +10,13 @@ public struct PluginFamily: Sendable {
     public let resourcePaths: [String]
     /// Checks the newsroom files once per run: errors stop the run's input (exit 2), warnings are printed.
     public let checkResources: @Sendable (NewsroomResources) -> [ResourceIssue]
+    /// Makes what the rules will build from the newsroom's files (rosters, compiled term lists) into the
+    /// family's process-wide caches, ahead of the rules (`Checker.warmNewsroomLists`).
+    public let warm: @Sendable (NewsroomResources) -> Void
 
     public init(id: String, version: String, summary: Message, rules: [any Rule.Type], resourcePaths: [String] = [],
-                checkResources: @escaping @Sendable (NewsroomResources) -> [ResourceIssue] = { _ in [] })
+                checkResources: @escaping @Sendable (NewsroomResources) -> [ResourceIssue] = { _ in [] },
+                warm: @escaping @Sendable (NewsroomResources) -> Void = { _ in })
     {
         self.id = id
         self.version = version
@@ -20,6 +24,7 @@ public struct PluginFamily: Sendable {
         self.rules = rules
         self.resourcePaths = resourcePaths
         self.checkResources = checkResources
+        self.warm = warm
     }
 }
 

@@ -14,7 +14,7 @@ extension Checker {
             guard let resources = checker.resources(tree: nil) else { return }
             for plugin in checker.ruleSet.plugins where !plugin.rules.isEmpty {
                 _ = plugin.family.checkResources(resources)
-                _ = BuiltInProducer(plugin, resourceDigest: "")
+                plugin.family.warm(resources)
             }
         }
         thread.start()
