@@ -30,13 +30,13 @@ struct Galley: ParsableCommand {
                 // The gate's rosters and term lists are made on the second core while this one parses the
                 // arguments, opens the newsroom and reads the articles.
                 Checker.warmNewsroomLists(from: Output.currentDirectory(), families: builtInFamilies)
-            }
-            // `checkin` runs once per article, often from scripts: parse it on its own, without building
-            // every subcommand's definition (a millisecond of runtime type lookups). Whatever it does
-            // not accept (help, errors) goes through the full parser, so those read exactly as before.
-            if arguments.first == "checkin", let command = try? CheckIn.parse(Array(arguments.dropFirst())) {
-                try command.run()
-                return
+                // `checkin` runs once per article, often from scripts: parse it on its own, without building
+                // every subcommand's definition (a millisecond of runtime type lookups). Whatever it does
+                // not accept (help, errors) goes through the full parser, so those read exactly as before.
+                if let command = try? CheckIn.parse(Array(arguments.dropFirst())) {
+                    try command.run()
+                    return
+                }
             }
             var command = try parseAsRoot(arguments)
             try command.run()

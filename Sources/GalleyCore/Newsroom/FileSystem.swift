@@ -27,7 +27,7 @@ enum FileSystem {
     /// Writes atomically: a temporary file in the same folder, then rename. The temporary name is the
     /// thread's own, so two threads writing the same file each rename a whole one.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws(GalleyError) {
-        let tmp = path + temporarySuffix + "\(getpid())-\(String(UInt(bitPattern: Int(bitPattern: pthread_self())), radix: 16))"
+        let tmp = path + temporarySuffix + "\(getpid())-\(String(pthread_self(), radix: 16))"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .ioError(path: path, problem: String(cString: strerror(errno))) }
         var done = 0
