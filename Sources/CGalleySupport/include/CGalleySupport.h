@@ -61,4 +61,8 @@ void *galley_batch_odb_get(galley_batch_odb *b);
 int galley_batch_odb_refresh(galley_batch_odb *b);
 void galley_batch_odb_free(galley_batch_odb *b);
 
+/* Starts a detached thread running body(context), first on a CPU other than the caller's when the
+   affinity mask allows one (see threads.c); 0 on success, -1 when no thread could be started. */
+int galley_thread_start(void (*body)(void *), void *context);
+
 #endif

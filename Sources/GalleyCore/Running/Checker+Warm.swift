@@ -1,5 +1,3 @@
-import Foundation
-
 extension Checker {
     /// Makes the newsroom's rosters and term lists on a second thread, for a `galley checkin` about to
     /// parse its arguments and open the newsroom: they go into the process-wide caches the built-in
@@ -8,7 +6,7 @@ extension Checker {
     /// families: no external plugin is started. Anything that fails here fails again, and is
     /// reported, where the gate does it.
     public static func warmNewsroomLists(from directory: String, families: [PluginFamily]) {
-        let thread = Thread {
+        HelperThread.start {
             guard let newsroom = try? Newsroom.open(from: directory) else { return }
             let checker = Checker(newsroom: newsroom, families: families)
             guard let resources = checker.resources(tree: nil) else { return }
@@ -17,6 +15,5 @@ extension Checker {
                 plugin.family.warm(resources)
             }
         }
-        thread.start()
     }
 }

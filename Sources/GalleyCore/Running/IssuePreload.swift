@@ -18,19 +18,20 @@ final class IssuePreload: @unchecked Sendable {
 
     /// Starts reading every `.md` file under `folders` in `tree`, except the paths in `skipping`.
     init(gitDir: String, tree: ObjectID, folders: [String], skipping: Set<String>) {
-        let thread = Thread { [self] in
+        let started = HelperThread.start { [self] in
             let result = Self.read(gitDir: gitDir, tree: tree, folders: folders, skipping: skipping)
             condition.lock()
             stored = result
             condition.broadcast()
             condition.unlock()
         }
-        thread.start()
+        // No thread: nothing is preloaded, and the gate reads the issue itself.
+        if !started { stored = [:] }
     }
 
     /// The articles read, waiting for the thread. A folder that could not be listed is absent, and
-    /// so is every folder when the thread has not finished within `limit` seconds (Foundation's
-    /// `Thread` does not say when it could not start one): the gate then reads them itself.
+    /// so is every folder when no thread started or it has not finished within `limit` seconds: the
+    /// gate then reads them itself.
     func wait(limit: Double = 30) -> [String: [Stored]] {
         let deadline = Date(timeIntervalSinceNow: limit)
         condition.lock()
