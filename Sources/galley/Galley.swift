@@ -30,11 +30,13 @@ struct Galley: ParsableCommand {
                 // The gate's rosters and term lists are made on the second core while this one parses the
                 // arguments, opens the newsroom and reads the articles.
                 Checker.warmNewsroomLists(from: Output.currentDirectory(), families: builtInFamilies)
-                // `checkin` runs once per article, often from scripts: parse it on its own, without building
-                // every subcommand's definition (a millisecond of runtime type lookups). Whatever it does
-                // not accept (help, errors) goes through the full parser, so those read exactly as before.
-                if let command = try? CheckIn.parse(Array(arguments.dropFirst())) {
-                    try command.run()
+                // `checkin` runs once per article, often from scripts: its plain forms are read without
+                // swift-argument-parser (CheckIn+QuickParse), the rest by the command alone, without building
+                // every subcommand's definition (a millisecond of runtime type lookups). Whatever neither
+                // accepts (help, errors) goes through the full parser, so those read exactly as before.
+                let words = Array(arguments.dropFirst())
+                if let request = CheckInRequest(quick: words) ?? (try? CheckIn.parse(words))?.request {
+                    try request.run()
                     return
                 }
             }
