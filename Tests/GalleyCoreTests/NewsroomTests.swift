@@ -1,3 +1,4 @@
+import Foundation
 import GalleyCore
 import GalleyTestSupport
 import Testing
@@ -31,9 +32,14 @@ import Testing
         let room = try newsroom()
         dir.write(ArticleFixture.path("a1"), ArticleFixture.text(id: "a1"))
         _ = try room.checkIn(paths: [ArticleFixture.path("a1")], cwd: dir.path, message: "来稿", author: author)
+        let index = dir.path + "/.git/index"
+        let before = FileManager.default.contents(atPath: index)
         #expect(throws: GalleyError.nothingToCheckIn) {
             try room.checkIn(paths: [ArticleFixture.path("a1")], cwd: dir.path, message: "again", author: author)
         }
+        // The index the second thread prepared meanwhile is dropped, not put in place or left locked.
+        #expect(before != nil && FileManager.default.contents(atPath: index) == before)
+        #expect(!FileManager.default.fileExists(atPath: index + ".lock"))
     }
 
     @Test func idMustMatchNameAndLocation() throws {

@@ -10,6 +10,16 @@ extension GitRepository {
         return git_odb_exists(odb, &oid) != 0
     }
 
+    /// Stores `content` as an object of `type` (loose), returning its id.
+    func writeObject(_ content: [UInt8], type: git_object_t) throws -> ObjectID {
+        var odb: OpaquePointer?
+        try gitCheck(git_repository_odb(&odb, handle), "git_repository_odb")
+        defer { git_odb_free(odb) }
+        var oid = git_oid()
+        _ = try content.withUnsafeBytes { try gitCheck(git_odb_write(&oid, odb, $0.baseAddress, $0.count, type), "git_odb_write") }
+        return ObjectID(oid)
+    }
+
     /// Commits in `tips` minus those reachable from `hidden`, oldest first, each after its parents.
     func commits(reachableFrom tips: [ObjectID], hiding hidden: [ObjectID], firstParent: Bool) throws -> [ObjectID] {
         var walk: OpaquePointer?

@@ -26,13 +26,24 @@ extension GitRepository {
     /// paths, a file that is not a plain file or whose blob is not stored, an index `IndexFile` does
     /// not edit, or a racily clean entry it cannot check.
     func stageDirectly(paths: [String]) throws -> Bool {
-        guard let root = workdir, !paths.isEmpty, let caps = indexCapabilities(), !caps.ignoreCase else { return false }
+        guard let pending = try prepareStaging(paths: paths) else { return false }
+        try pending.putInPlace()
+        return true
+    }
+
+    /// `stageDirectly` up to the new index written to `index.lock`, not yet put in place: the caller
+    /// calls `putInPlace()` or `discard()` (or lets go of it, which discards). Nil, having changed
+    /// nothing, where `stageDirectly` returns false. `storeTrees`: a cached tree whose object is
+    /// missing is stored rather than invalidated (a commit made meanwhile on another thread stores
+    /// the same trees, and the index's cache then still tells which folders match it).
+    func prepareStaging(paths: [String], storeTrees: Bool = false) throws -> PendingIndex? {
+        guard let root = workdir, !paths.isEmpty, let caps = indexCapabilities(), !caps.ignoreCase else { return nil }
         let unique = Set(paths).map { Array($0.utf8) }.sorted { IndexFile.compare($0, $1) < 0 }
         var files: [(path: [UInt8], id: ObjectID, stat: stat)] = []
         for path in unique {
             guard Self.isPlainPath(path), let (bytes, st) = Self.readRegularFile(root + String(decoding: path, as: UTF8.self)),
                   let id = BlobHash.of(bytes), exists(id)
-            else { return false }
+            else { return nil }
             files.append((path, id, st))
         }
 
@@ -42,7 +53,7 @@ extension GitRepository {
         let fd = Glibc.open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
             if errno == EEXIST { throw GitFailure(code: GIT_ELOCKED.rawValue, message: "the index is locked (\(lockPath))", function: "index.lock") }
-            return false
+            return nil
         }
         var written = false
         defer {
@@ -51,14 +62,14 @@ extension GitRepository {
                 unlink(lockPath)
             }
         }
-        guard let (mapping, indexStat) = Self.map(indexPath) else { return false }
+        guard let (mapping, indexStat) = Self.map(indexPath) else { return nil }
         defer { munmap(UnsafeMutableRawPointer(mutating: mapping.baseAddress), mapping.count) }
         // Read as git reads it, without a checksum pass (libgit2 makes one; git does not).
-        guard let index = IndexFile.parse(mapping, verify: false) else { return false }
+        guard let index = IndexFile.parse(mapping, verify: false) else { return nil }
         // The blobs were hashed as they are: right only if no filter (gitattributes, core.autocrlf) applies.
         let unfiltered = attributesAbsent(for: unique, index: index, root: root)
         if !unfiltered {
-            for path in unique where filtered(String(decoding: path, as: UTF8.self)) != false { return false }
+            for path in unique where filtered(String(decoding: path, as: UTF8.self)) != false { return nil }
         }
 
         var staged: [IndexFile.NewEntry] = []
@@ -85,19 +96,17 @@ extension GitRepository {
             let path = index.path(i)
             if stagedPaths.contains(path) { continue }
             guard index.stage(i) == 0, let modified = racilyModified(index, i, root: root, trustFileMode: caps.trustFileMode, unfiltered: unfiltered)
-            else { return false }
+            else { return nil }
             if modified { smudged.insert(i) }
         }
 
-        guard try index.write(staged: staged, smudged: smudged, to: fd, exists: { self.exists($0) }) else { return false }
+        let stored = { (id: ObjectID, tree: [UInt8]) -> Bool in
+            self.exists(id) || (storeTrees && (try? self.writeObject(tree, type: GIT_OBJECT_TREE)) == id)
+        }
+        guard try index.write(staged: staged, smudged: smudged, to: fd, stored: stored) else { return nil }
         close(fd)
         written = true
-        guard rename(lockPath, indexPath) == 0 else {
-            let problem = String(cString: strerror(errno))
-            unlink(lockPath)
-            throw GitFailure(code: -1, message: "cannot rename \(lockPath): \(problem)", function: "index.lock")
-        }
-        return true
+        return PendingIndex(lockPath: lockPath, indexPath: indexPath)
     }
 
     /// Whether a racily clean entry's file differs from it (what libgit2's index-to-workdir diff
@@ -249,4 +258,34 @@ extension GitRepository {
         else { return nil }
         return (bytes, st)
     }
+}
+
+/// A new index written to `index.lock` (`prepareStaging`), waiting to replace `index`.
+final class PendingIndex {
+    let lockPath: String
+    let indexPath: String
+    private var settled = false
+
+    init(lockPath: String, indexPath: String) {
+        self.lockPath = lockPath
+        self.indexPath = indexPath
+    }
+
+    func putInPlace() throws {
+        guard !settled else { return }
+        settled = true
+        guard rename(lockPath, indexPath) == 0 else {
+            let problem = String(cString: strerror(errno))
+            unlink(lockPath)
+            throw GitFailure(code: -1, message: "cannot rename \(lockPath): \(problem)", function: "index.lock")
+        }
+    }
+
+    func discard() {
+        guard !settled else { return }
+        settled = true
+        unlink(lockPath)
+    }
+
+    deinit { discard() }
 }

@@ -157,10 +157,10 @@ struct IndexFile {
     ///
     /// The cached trees (TREE extension, created when missing) of the folders on the staged paths are
     /// brought up to date as `git add` and `git commit` keep them: each is recomputed from the new
-    /// entries, and kept only when that tree object is stored (`exists`); otherwise it is invalidated,
-    /// as libgit2 does. A valid cache tells which folders of the index match a commit without reading
+    /// entries, and kept only when that tree object is stored (`stored`, given its id and content,
+    /// which may store it); otherwise it is invalidated, as libgit2 does. A valid cache tells which folders of the index match a commit without reading
     /// the commit's trees (`sameTree`).
-    func write(staged: [NewEntry], smudged: Set<Int>, to fd: Int32, exists: (ObjectID) -> Bool) throws -> Bool {
+    func write(staged: [NewEntry], smudged: Set<Int>, to fd: Int32, stored: (ObjectID, [UInt8]) -> Bool) throws -> Bool {
         // Where each staged path goes: an existing stage-0 entry it replaces, or an insertion point.
         var placements: [(index: Int, replaces: Bool)] = []
         for (k, new) in staged.enumerated() {
@@ -217,7 +217,7 @@ struct IndexFile {
         if !staged.isEmpty {
             var tree = self.tree ?? TreeCache(nodes: [TreeCache.Node(name: [], entryCount: -1, id: nil, children: [])])
             let replaced = Set(placements.filter(\.replaces).map(\.index))
-            updateCache(&tree, staged: staged, replaced: replaced, exists: exists)
+            updateCache(&tree, staged: staged, replaced: replaced, stored: stored)
             let body = tree.serialized()
             try out.write(Array("TREE".utf8))
             try out.write(IndexFile.bigEndian32(UInt32(body.count)))
@@ -230,7 +230,7 @@ struct IndexFile {
     // MARK: - Cached trees
 
     /// Recomputes the cached tree of each folder on the staged paths, deepest first.
-    private func updateCache(_ tree: inout TreeCache, staged: [NewEntry], replaced: Set<Int>, exists: (ObjectID) -> Bool) {
+    private func updateCache(_ tree: inout TreeCache, staged: [NewEntry], replaced: Set<Int>, stored: (ObjectID, [UInt8]) -> Bool) {
         var folders: Set<[UInt8]> = [[]]
         for new in staged {
             var end = new.path.lastIndex(of: UInt8(ascii: "/"))
@@ -242,7 +242,7 @@ struct IndexFile {
         let slash = UInt8(ascii: "/")
         for folder in folders.sorted(by: { $0.count(of: slash) > $1.count(of: slash) }) {
             let node = tree.ensureNode(folder.split(separator: slash).map(Array.init))
-            if let (id, entries) = cachedTree(folder, tree: tree, staged: staged, replaced: replaced), exists(id) {
+            if let (id, entries, body) = cachedTree(folder, tree: tree, staged: staged, replaced: replaced), stored(id, body) {
                 tree.nodes[node].entryCount = entries
                 tree.nodes[node].id = id.bytes
             } else {
@@ -252,10 +252,10 @@ struct IndexFile {
         }
     }
 
-    /// The tree object id of `folder` (empty, or ending in `/`) in the new index and how many entries
-    /// it holds, built as `git write-tree` builds it; nil when an entry there is in conflict or a
-    /// subfolder has no valid cached tree.
-    private func cachedTree(_ folder: [UInt8], tree: TreeCache, staged: [NewEntry], replaced: Set<Int>) -> (ObjectID, Int)? {
+    /// The tree object id of `folder` (empty, or ending in `/`) in the new index, how many entries it
+    /// holds and the tree object's content, built as `git write-tree` builds it; nil when an entry
+    /// there is in conflict or a subfolder has no valid cached tree.
+    private func cachedTree(_ folder: [UInt8], tree: TreeCache, staged: [NewEntry], replaced: Set<Int>) -> (ObjectID, Int, [UInt8])? {
         let upper = IndexFile.upperBound(of: folder)
         var i = folder.isEmpty ? 0 : lowerBound(folder)
         let end = upper.map { lowerBound($0) } ?? count
@@ -291,7 +291,7 @@ struct IndexFile {
             }
         }
         guard let id = BlobHash.of(body, type: GIT_OBJECT_TREE) else { return nil }
-        return (id, entries)
+        return (id, entries, body)
     }
 
     /// A mode as a tree entry spells it (octal, no leading zero).

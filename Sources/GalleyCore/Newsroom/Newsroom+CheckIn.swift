@@ -65,9 +65,25 @@ extension Newsroom {
         }
         let trailers = prepared.map { "Galley-Article: \($0.article.frontMatter!.id)" } + extraTrailers
         let fullMessage = Newsroom.messageWithTrailers(message, trailers)
-        let (revision, retries) = try commitFiles(prepared.map { ($0.path.relative, $0.bytes) }, message: fullMessage,
-                                                  author: author ?? defaultAuthor())
-        if stageIndex { try stage(prepared.map(\.path.relative)) }
+        let files = prepared.map { (path: $0.path.relative, bytes: $0.bytes) }
+        // The index is written on a second thread while this one makes the commit (not for a bulk
+        // check-in, whose objects go into a pack), and put in place only once the branch has moved.
+        let ahead = stageIndex && files.count < Newsroom.packThreshold ? StagingAhead(gitDir: repo.gitDir, files: files) : nil
+        let revision: ObjectID
+        let retries: Int
+        do {
+            (revision, retries) = try commitFiles(files.map { ($0.path, $0.bytes) }, message: fullMessage, author: author ?? defaultAuthor())
+        } catch {
+            ahead?.wait()?.discard()
+            throw error
+        }
+        if stageIndex {
+            if let pending = ahead?.wait() {
+                do { try pending.putInPlace() } catch { throw .git(function: "git_index_write", message: "\(error)") }
+            } else {
+                try stage(files.map(\.path))
+            }
+        }
         return CheckInResult(revision: revision, articles: prepared, retries: retries)
     }
 
