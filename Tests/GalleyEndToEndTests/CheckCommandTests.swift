@@ -70,6 +70,9 @@ import Testing
         #expect(refused.stderr.contains("check-in refused: 1 error"))
         #expect(refused.stderr.contains("[typography.repeated-punctuation]"))
         #expect(try room.commitCount() == before)
+        // The index update prepared while the gate ran is dropped: the file is still untracked.
+        #expect(!FileManager.default.fileExists(atPath: room.path + "/.git/index.lock"))
+        #expect(try room.git(["status", "--porcelain"]).stdout == "?? articles/\n")
 
         let noReason = try room.galley(["checkin", file, "-m", "来稿", "--force"])
         #expect(noReason.status == 2 && noReason.stderr.contains("--reason"))

@@ -54,21 +54,33 @@ extension Newsroom {
     }
 
     /// Commits already prepared articles (the bulk path import uses).
+    /// `begun`: the writing `beginCheckIn` started for these same articles.
     public func checkIn(_ prepared: [PreparedArticle], message: String, author: Signature? = nil,
-                        extraTrailers: [String] = [], stageIndex: Bool = true) throws(GalleyError) -> CheckInResult {
-        try checkForDuplicates(prepared)
+                        extraTrailers: [String] = [], stageIndex: Bool = true, begun: BegunCheckIn? = nil) throws(GalleyError) -> CheckInResult {
+        let files = prepared.map { (path: $0.path.relative, bytes: $0.bytes) }
+        let begun = begun.flatMap { b in
+            if b.paths == files.map(\.path) && stageIndex { return b }
+            b.abandon()
+            return nil
+        }
+        do {
+            try checkForDuplicates(prepared)
+        } catch {
+            begun?.abandon()
+            throw error
+        }
         // One Galley writer at a time per repository; the ref CAS still guards against git itself.
-        let lock = try ProcessLock(path: repo.gitDir + "galley.lock")
+        let lock: ProcessLock
+        if let held = begun?.lock { lock = held } else { lock = try ProcessLock(path: repo.gitDir + "galley.lock") }
         defer { withExtendedLifetime(lock) {} }
         for p in prepared where p.rewrite {
             try FileSystem.writeFile(p.path.absolute, p.bytes)
         }
         let trailers = prepared.map { "Galley-Article: \($0.article.frontMatter!.id)" } + extraTrailers
         let fullMessage = Newsroom.messageWithTrailers(message, trailers)
-        let files = prepared.map { (path: $0.path.relative, bytes: $0.bytes) }
         // The index is written on a second thread while this one makes the commit (not for a bulk
         // check-in, whose objects go into a pack), and put in place only once the branch has moved.
-        let ahead = stageIndex && files.count < Newsroom.packThreshold ? StagingAhead(gitDir: repo.gitDir, files: files) : nil
+        let ahead = begun?.staging ?? (stageIndex && files.count < Newsroom.packThreshold ? StagingAhead(gitDir: repo.gitDir, files: files) : nil)
         let revision: ObjectID
         let retries: Int
         do {

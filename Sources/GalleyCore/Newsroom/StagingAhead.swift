@@ -34,3 +34,41 @@ final class StagingAhead: @unchecked Sendable {
         return outcome!
     }
 }
+
+/// A check-in's writing begun before its gate has finished (`Newsroom.beginCheckIn`): the repository's
+/// Galley lock taken, and the index update being prepared on a second thread, which otherwise waits
+/// for the issue-level rules. `checkIn(_:…, begun:)` finishes it; a check-in that does not happen
+/// calls `abandon()`, which drops the prepared index (the blobs and trees stored stay unreferenced,
+/// as after a refused `git commit`).
+public final class BegunCheckIn {
+    let paths: [String]
+    private(set) var lock: ProcessLock?
+    let staging: StagingAhead
+
+    init(paths: [String], lock: ProcessLock, staging: StagingAhead) {
+        self.paths = paths
+        self.lock = lock
+        self.staging = staging
+    }
+
+    /// Waits for the staging thread, drops what it prepared (nothing once the check-in used it) and
+    /// lets go of the lock, which this process could not take a second time.
+    public func abandon() {
+        staging.wait()?.discard()
+        lock = nil
+    }
+}
+
+extension Newsroom {
+    /// Starts preparing the index update of checking in `prepared` while the caller still runs its
+    /// gate. Nil (the check-in then does it all itself) for a bulk check-in, for files the check-in
+    /// rewrites (a refused one must leave them as they are), or when no thread could be started.
+    public func beginCheckIn(_ prepared: [PreparedArticle]) -> BegunCheckIn? {
+        guard !prepared.isEmpty, prepared.count < Newsroom.packThreshold, !prepared.contains(where: \.rewrite),
+              let lock = try? ProcessLock(path: repo.gitDir + "galley.lock")
+        else { return nil }
+        let files = prepared.map { (path: $0.path.relative, bytes: $0.bytes) }
+        guard let staging = StagingAhead(gitDir: repo.gitDir, files: files) else { return nil }
+        return BegunCheckIn(paths: files.map(\.path), lock: lock, staging: staging)
+    }
+}

@@ -2,7 +2,11 @@
 extension Checker {
     /// Findings on `prepared` articles, compared with their versions at the branch tip; collecting
     /// rules see the rest of each issue as of the tip.
-    public func gate(_ prepared: [PreparedArticle]) -> CheckOutcome {
+    ///
+    /// `whenIssueRead` runs once the rest of the issue has been read and only the issue-level rules
+    /// remain: the helper threads are done by then, and a check-in starts its writing there
+    /// (`Newsroom.beginCheckIn`) on the core they leave free.
+    public func gate(_ prepared: [PreparedArticle], whenIssueRead: () -> Void = {}) -> CheckOutcome {
         var outcome = CheckOutcome()
         guard let newsroom else { return outcome }
         let tip = (try? newsroom.tipCommit()) ?? nil
@@ -29,6 +33,7 @@ extension Checker {
         }
         // No tip (a first check-in): nothing of the issue is in the paper yet.
         let rest = preload?.wait() ?? Dictionary(uniqueKeysWithValues: issueFolders.map { ($0, [IssuePreload.Stored]()) })
+        whenIssueRead()
         outcome.findings += issueFindings(checked, tree: tipTree, resources: resources, revision: nil, preloaded: rest)
         outcome.findings.sort(by: Finding.inReadingOrder)
         finish(&outcome)

@@ -64,8 +64,12 @@ struct CheckInRequest: Equatable {
         guard !paths.isEmpty else { throw GalleyError.usage("name at least one article file to check in") }
         var prepared: [PreparedArticle] = []
         for p in paths { prepared.append(try newsroom.prepare(try newsroom.resolve(p, cwd: cwd), userPath: p, encoding: enc)) }
-        let trailers = try gate(prepared, newsroom)
-        let result = try newsroom.checkIn(prepared, message: message, author: signature, extraTrailers: trailers)
+        // The index update is prepared on the second core while the gate's issue-level rules run; a
+        // refused or failed check-in drops it.
+        var begun: BegunCheckIn?
+        defer { begun?.abandon() }
+        let trailers = try gate(prepared, newsroom) { begun = newsroom.beginCheckIn(prepared) }
+        let result = try newsroom.checkIn(prepared, message: message, author: signature, extraTrailers: trailers, begun: begun)
         for article in result.articles {
             for note in article.normalizations {
                 Output.stderr("galley: note: \(article.path.relative): \(note)")
@@ -75,9 +79,9 @@ struct CheckInRequest: Equatable {
     }
 
     /// Runs the enabled rules; error-level findings refuse the check-in unless --force.
-    func gate(_ prepared: [PreparedArticle], _ newsroom: Newsroom) throws -> [String] {
+    func gate(_ prepared: [PreparedArticle], _ newsroom: Newsroom, whenIssueRead: () -> Void = {}) throws -> [String] {
         let checker = Checker(newsroom: newsroom, families: builtInFamilies)
-        let outcome = checker.gate(prepared)
+        let outcome = checker.gate(prepared, whenIssueRead: whenIssueRead)
         for w in outcome.warnings { Output.stderr("galley: warning: \(TerminalSafe.sanitize(w))") }
         for p in outcome.problems { Output.stderr("galley: error: \(p)") }
         let errors = outcome.current.filter { $0.severity == .error }.count + outcome.pluginFailures
