@@ -7,10 +7,16 @@ public struct RuleDescription: Sendable {
     public let options: [OptionSpec]
     /// What the rule needs to run; rules whose needs are unmet are skipped.
     public let needs: Set<RuleNeed>
-    public let triggering: [Example]
-    public let nonTriggering: [Example]
+    // The examples are made when asked for (by the example harness and `galley plugins`), not with
+    // the description, which every run reads for every rule: a check-in would otherwise build
+    // hundreds of example articles it never looks at.
+    private let makeTriggering: @Sendable () -> [Example]
+    private let makeNonTriggering: @Sendable () -> [Example]
+    private let makeCorrections: @Sendable () -> [Example]
+    public var triggering: [Example] { makeTriggering() }
+    public var nonTriggering: [Example] { makeNonTriggering() }
     /// `before → after` pairs for correctable rules (`Example(before, after)`).
-    public let corrections: [Example]
+    public var corrections: [Example] { makeCorrections() }
     /// The rule reads the opening of the body (a dateline): the example harness then puts its
     /// multi-byte prefix in the front matter rather than before the body.
     public let readsBodyStart: Bool
@@ -20,7 +26,9 @@ public struct RuleDescription: Sendable {
 
     public init(id: String, summary: Message, severity: Severity, options: [OptionSpec] = [],
                 needs: Set<RuleNeed> = [], readsBodyStart: Bool = false, scope: RuleScope = .article,
-                triggering: [Example], nonTriggering: [Example], corrections: [Example] = [])
+                triggering: @autoclosure @escaping @Sendable () -> [Example],
+                nonTriggering: @autoclosure @escaping @Sendable () -> [Example],
+                corrections: @autoclosure @escaping @Sendable () -> [Example] = [])
     {
         self.readsBodyStart = readsBodyStart
         self.scope = scope
@@ -29,9 +37,9 @@ public struct RuleDescription: Sendable {
         self.severity = severity
         self.options = options
         self.needs = needs
-        self.triggering = triggering
-        self.nonTriggering = nonTriggering
-        self.corrections = corrections
+        makeTriggering = triggering
+        makeNonTriggering = nonTriggering
+        makeCorrections = corrections
     }
 
     /// The plugin part of the id.
