@@ -19,13 +19,16 @@ import Testing
         _ = try room.checkIn(prepared, message: "来稿", author: author)
     }
 
-    func read(_ room: Newsroom, folders: [String], skipping: Set<String>) throws -> [String: [IssuePreload.Stored]] {
+    /// `helped`: the preload's thread only lists, and the waiting thread reads every article itself.
+    func read(_ room: Newsroom, folders: [String], skipping: Set<String>, helped: Bool = false) throws -> [String: [IssuePreload.Stored]] {
         let tip = try #require(try room.tipCommit())
-        return IssuePreload(gitDir: room.repo.gitDir, tree: try room.repo.commitTree(tip), folders: folders, skipping: skipping).wait()
+        let preload = IssuePreload(gitDir: room.repo.gitDir, tree: try room.repo.commitTree(tip), folders: folders, skipping: skipping,
+                                   readOnThread: !helped)
+        return preload.wait(helping: helped ? room.repo : nil)
     }
 
-    @Test(arguments: [false, true])
-    func readsTheIssueAsStoredAtTheTip(packed: Bool) throws {
+    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func readsTheIssueAsStoredAtTheTip(packed: Bool, helped: Bool) throws {
         let room = try Newsroom.create(at: dir.path, author: author)
         try checkIn(room, ["a1", "a2", "a3"])
         try checkIn(room, ["b1"], issue: "2026-11-28")
@@ -33,7 +36,7 @@ import Testing
         dir.write(ArticleFixture.path("draft"), ArticleFixture.text(id: "draft"))
         if packed { #expect(try git(["gc", "-q", "--aggressive"], in: dir.path).status == 0) }
 
-        let stored = try read(room, folders: ["articles/2026-11-27", "articles/2026-12-01"], skipping: [ArticleFixture.path("a2")])
+        let stored = try read(room, folders: ["articles/2026-11-27", "articles/2026-12-01"], skipping: [ArticleFixture.path("a2")], helped: helped)
         let issue = try #require(stored["articles/2026-11-27"])
         #expect(issue.map(\.path) == [ArticleFixture.path("a1"), ArticleFixture.path("a3")])
         #expect(issue.compactMap { try? $0.parsed.get().frontMatter?.headline } == ["标题a1", "标题a3"])
@@ -41,7 +44,8 @@ import Testing
         #expect(stored["articles/2026-11-28"] == nil)
     }
 
-    @Test func anArticleThatDoesNotParseIsKeptAsAFailure() throws {
+    @Test(arguments: [false, true])
+    func anArticleThatDoesNotParseIsKeptAsAFailure(helped: Bool) throws {
         let room = try Newsroom.create(at: dir.path, author: author)
         try checkIn(room, ["a1"])
         // Committed by git behind Galley's back: no front matter.
@@ -49,7 +53,7 @@ import Testing
         #expect(try git(["add", "."], in: dir.path).status == 0)
         #expect(try git(["-c", "user.name=x", "-c", "user.email=x@example.com", "commit", "-qm", "x"], in: dir.path).status == 0)
 
-        let issue = try #require(try read(room, folders: ["articles/2026-11-27"], skipping: [])["articles/2026-11-27"])
+        let issue = try #require(try read(room, folders: ["articles/2026-11-27"], skipping: [], helped: helped)["articles/2026-11-27"])
         #expect(issue.count == 2)
         let broken = try #require(issue.first { $0.path == ArticleFixture.path("broken") })
         guard case .failure = broken.parsed else {

@@ -32,7 +32,7 @@ extension Checker {
             checked.append((context, target))
         }
         // No tip (a first check-in): nothing of the issue is in the paper yet.
-        let rest = preload?.wait() ?? Dictionary(uniqueKeysWithValues: issueFolders.map { ($0, [IssuePreload.Stored]()) })
+        let rest = preload?.wait(helping: newsroom.repo) ?? Dictionary(uniqueKeysWithValues: issueFolders.map { ($0, [IssuePreload.Stored]()) })
         whenIssueRead()
         outcome.findings += issueFindings(checked, tree: tipTree, resources: resources, revision: nil, preloaded: rest)
         outcome.findings.sort(by: Finding.inReadingOrder)
