@@ -70,9 +70,11 @@ import Testing
         #expect(refused.stderr.contains("check-in refused: 1 error"))
         #expect(refused.stderr.contains("[typography.repeated-punctuation]"))
         #expect(try room.commitCount() == before)
-        // The index update prepared while the gate ran is dropped: the file is still untracked.
+        // The index update prepared while the gate ran is dropped before anything is written: the file
+        // is still untracked, and no object of it was stored.
         #expect(!FileManager.default.fileExists(atPath: room.path + "/.git/index.lock"))
         #expect(try room.git(["status", "--porcelain"]).stdout == "?? articles/\n")
+        #expect(try room.git(["fsck", "--strict"]).stdout == "")
 
         let noReason = try room.galley(["checkin", file, "-m", "来稿", "--force"])
         #expect(noReason.status == 2 && noReason.stderr.contains("--reason"))

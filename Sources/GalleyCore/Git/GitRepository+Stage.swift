@@ -36,13 +36,16 @@ extension GitRepository {
     /// nothing, where `stageDirectly` returns false. `storeTrees`: a cached tree whose object is
     /// missing is stored rather than invalidated (a commit made meanwhile on another thread stores
     /// the same trees, and the index's cache then still tells which folders match it).
-    func prepareStaging(paths: [String], storeTrees: Bool = false) throws -> PendingIndex? {
+    /// `beforeStoring` runs once `index.lock` is written and before any object is stored (those
+    /// trees are stored after it): false drops the lock and stores nothing (nil). It may store the
+    /// files' blobs, which must be stored by the time it returns.
+    func prepareStaging(paths: [String], storeTrees: Bool = false, beforeStoring: () -> Bool = { true }) throws -> PendingIndex? {
         guard let root = workdir, !paths.isEmpty, let caps = indexCapabilities(), !caps.ignoreCase else { return nil }
         let unique = Set(paths).map { Array($0.utf8) }.sorted { IndexFile.compare($0, $1) < 0 }
         var files: [(path: [UInt8], id: ObjectID, stat: stat)] = []
         for path in unique {
             guard Self.isPlainPath(path), let (bytes, st) = Self.readRegularFile(root + String(decoding: path, as: UTF8.self)),
-                  let id = BlobHash.of(bytes), exists(id)
+                  let id = BlobHash.of(bytes)
             else { return nil }
             files.append((path, id, st))
         }
@@ -100,10 +103,16 @@ extension GitRepository {
             if modified { smudged.insert(i) }
         }
 
+        var missingTrees: [(id: ObjectID, content: [UInt8])] = []
         let stored = { (id: ObjectID, tree: [UInt8]) -> Bool in
-            self.exists(id) || (storeTrees && (try? self.writeObject(tree, type: GIT_OBJECT_TREE)) == id)
+            if self.exists(id) { return true }
+            guard storeTrees else { return false }
+            missingTrees.append((id, tree))
+            return true
         }
         guard try index.write(staged: staged, smudged: smudged, to: fd, stored: stored) else { return nil }
+        guard beforeStoring(), files.allSatisfy({ exists($0.id) }) else { return nil }
+        for tree in missingTrees where (try? writeObject(tree.content, type: GIT_OBJECT_TREE)) != tree.id { return nil }
         close(fd)
         written = true
         return PendingIndex(lockPath: lockPath, indexPath: indexPath)

@@ -6,17 +6,23 @@ import Foundation
 final class StagingAhead: @unchecked Sendable {
     private let condition = NSCondition()
     private var outcome: PendingIndex??
+    private var proceed: Bool?
 
-    /// Nil when no thread could be started. The thread stores the blobs first (content-addressed, so
-    /// the commit's own writes of them find them there), then prepares the index.
-    init?(gitDir: String, files: [(path: String, bytes: [UInt8])]) {
+    /// Nil when no thread could be started. The thread writes the new index to `index.lock`; with
+    /// `awaitingGo`, it then waits for `go(_:)` before it stores any object (the blobs first,
+    /// content-addressed, so the commit's own writes of them find them there; then the new cached
+    /// trees), so that a check-in refused meanwhile leaves no object behind.
+    init?(gitDir: String, files: [(path: String, bytes: [UInt8])], awaitingGo: Bool = false) {
+        if !awaitingGo { proceed = true }
         let started = HelperThread.start { [self] in
             // Whatever stops it here (a locked index, an index it does not edit) leaves staging to the
             // usual path, which waits for a lock and reports what fails.
             let pending = try? { () throws -> PendingIndex? in
                 let repo = try GitRepository.open(gitDir)
-                for file in files { _ = try repo.writeBlob(file.bytes) }
-                return try repo.prepareStaging(paths: files.map(\.path), storeTrees: true)
+                return try repo.prepareStaging(paths: files.map(\.path), storeTrees: true) {
+                    guard awaitGo() else { return false }
+                    return (try? files.forEach { _ = try repo.writeBlob($0.bytes) }) != nil
+                }
             }()
             condition.lock()
             outcome = .some(pending ?? nil)
@@ -26,8 +32,27 @@ final class StagingAhead: @unchecked Sendable {
         guard started else { return nil }
     }
 
-    /// Waits for the thread: the index written to `index.lock`, or nil when it prepared none.
+    /// Lets the thread write (true) or stop without writing (false); the first word holds.
+    func go(_ write: Bool) {
+        condition.lock()
+        if proceed == nil {
+            proceed = write
+            condition.broadcast()
+        }
+        condition.unlock()
+    }
+
+    private func awaitGo() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while proceed == nil { condition.wait() }
+        return proceed!
+    }
+
+    /// Waits for the thread: the index written to `index.lock`, or nil when it prepared none. Says go
+    /// first if nobody has.
     func wait() -> PendingIndex? {
+        go(true)
         condition.lock()
         defer { condition.unlock() }
         while outcome == nil { condition.wait() }
@@ -37,9 +62,8 @@ final class StagingAhead: @unchecked Sendable {
 
 /// A check-in's writing begun before its gate has finished (`Newsroom.beginCheckIn`): the repository's
 /// Galley lock taken, and the index update being prepared on a second thread, which otherwise waits
-/// for the issue-level rules. `checkIn(_:…, begun:)` finishes it; a check-in that does not happen
-/// calls `abandon()`, which drops the prepared index (the blobs and trees stored stay unreferenced,
-/// as after a refused `git commit`).
+/// for the issue-level rules; it writes nothing until `checkIn(_:…, begun:)` has passed the duplicate
+/// check. A check-in that does not happen calls `abandon()`, and nothing has been written.
 public final class BegunCheckIn {
     let paths: [String]
     private(set) var lock: ProcessLock?
@@ -51,9 +75,10 @@ public final class BegunCheckIn {
         self.staging = staging
     }
 
-    /// Waits for the staging thread, drops what it prepared (nothing once the check-in used it) and
-    /// lets go of the lock, which this process could not take a second time.
+    /// Stops the staging thread before it writes (or drops what it wrote, nothing once the check-in
+    /// used it), waits for it, and lets go of the lock, which this process could not take a second time.
     public func abandon() {
+        staging.go(false)
         staging.wait()?.discard()
         lock = nil
     }
@@ -68,7 +93,7 @@ extension Newsroom {
               let lock = try? ProcessLock(path: repo.gitDir + "galley.lock")
         else { return nil }
         let files = prepared.map { (path: $0.path.relative, bytes: $0.bytes) }
-        guard let staging = StagingAhead(gitDir: repo.gitDir, files: files) else { return nil }
+        guard let staging = StagingAhead(gitDir: repo.gitDir, files: files, awaitingGo: true) else { return nil }
         return BegunCheckIn(paths: files.map(\.path), lock: lock, staging: staging)
     }
 }
