@@ -3,7 +3,8 @@
    ships no static archive of it, so every galley start loaded and relocated its seven shared
    libraries (about 0.35 ms) for a remote operation a check-in never makes. These stand-ins for the
    calls libgit2 makes load libgssapi_krb5.so.2 at the first of them and forward to it; without the
-   library each reports GSS_S_FAILURE, which libgit2 takes as Negotiate being unavailable.
+   library each reports GSS_S_FAILURE, and a request that needs Negotiate fails as with a broken
+   Kerberos set-up. They are hidden: linked into galley only, never interposed on the library's own.
    The types are MIT's (gssapi.h), written out because Debian's headers come with libkrb5-dev. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -19,7 +20,7 @@ typedef gss_OID_desc *gss_OID;
 /* 1.2.840.113554.1.2.1.4, the value MIT's library exports under this name; it compares name types
    by value, and gss_import_name hands it the library's own object all the same. */
 static gss_OID_desc hostbased_service = {10, (void *)"\x2a\x86\x48\x86\xf7\x12\x01\x02\x01\x04"};
-gss_OID GSS_C_NT_HOSTBASED_SERVICE = &hostbased_service;
+__attribute__((visibility("hidden"))) gss_OID GSS_C_NT_HOSTBASED_SERVICE = &hostbased_service;
 
 static void *library;
 static pthread_once_t library_once = PTHREAD_ONCE_INIT;
@@ -31,7 +32,7 @@ static void *resolve(const char *name) {
 }
 
 #define FORWARD(name, params, args)                                   \
-    OM_uint32 name params {                                           \
+    __attribute__((visibility("hidden"))) OM_uint32 name params {                                           \
         OM_uint32 (*real) params = (OM_uint32 (*) params)resolve(#name); \
         if (!real) {                                                  \
             if (minor) *minor = 0;                                    \
@@ -40,7 +41,7 @@ static void *resolve(const char *name) {
         return real args;                                             \
     }
 
-OM_uint32 gss_import_name(OM_uint32 *minor, void *name_buffer, gss_OID name_type, void **output_name) {
+__attribute__((visibility("hidden"))) OM_uint32 gss_import_name(OM_uint32 *minor, void *name_buffer, gss_OID name_type, void **output_name) {
     OM_uint32 (*real)(OM_uint32 *, void *, gss_OID, void **) = (OM_uint32 (*)(OM_uint32 *, void *, gss_OID, void **))resolve("gss_import_name");
     if (!real) {
         if (minor) *minor = 0;

@@ -44,6 +44,14 @@ int galley_thread_start(void (*body)(void *), void *context) {
     }
     pthread_t thread;
     int rc = pthread_create(&thread, &attr, galley_thread_main, start);
+    if (rc != 0 && start->restore) {
+        /* The mask was refused (a CPU gone meanwhile): start it anywhere. */
+        start->restore = 0;
+        pthread_attr_destroy(&attr);
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        rc = pthread_create(&thread, &attr, galley_thread_main, start);
+    }
     pthread_attr_destroy(&attr);
     if (rc != 0) {
         free(start);

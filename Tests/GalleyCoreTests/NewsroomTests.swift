@@ -42,6 +42,37 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: index + ".lock"))
     }
 
+    /// A check-in begun while its gate runs (`beginCheckIn`) writes its new index privately: abandoned,
+    /// it leaves no object, lock or file; carried through, the file is committed and staged.
+    @Test func aBegunCheckInLeavesNothingWhenAbandoned() throws {
+        let room = try newsroom()
+        let path = ArticleFixture.path("a1")
+        dir.write(path, ArticleFixture.text(id: "a1"))
+        _ = try room.checkIn(paths: [path], cwd: dir.path, message: "来稿", author: author)
+        dir.write(path, ArticleFixture.text(id: "a1", status: "edited"))
+        let prepared = try room.prepare(try room.resolve(path, cwd: dir.path), userPath: path)
+        let git = dir.path + "/.git/"
+        func objects() throws -> String { try GalleyTestSupport.git(["count-objects"], in: dir.path).stdout }
+        func leftovers() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: git).filter { $0 == "index.lock" || $0.hasPrefix("index.galley-ahead-") }
+        }
+        let index = FileManager.default.contents(atPath: git + "index")
+        let stored = try objects()
+
+        let abandoned = try #require(room.beginCheckIn([prepared]))
+        abandoned.abandon()
+        #expect(FileManager.default.contents(atPath: git + "index") == index)
+        #expect(try objects() == stored)
+        #expect(try leftovers().isEmpty)
+
+        let begun = try #require(room.beginCheckIn([prepared]))
+        _ = try room.checkIn([prepared], message: "一审", author: author, begun: begun)
+        begun.abandon()
+        #expect(try leftovers().isEmpty)
+        #expect(try GalleyTestSupport.git(["status", "--porcelain"], in: dir.path).stdout.isEmpty)
+        #expect(try GalleyTestSupport.git(["fsck", "--strict"], in: dir.path).stdout.isEmpty)
+    }
+
     @Test func idMustMatchNameAndLocation() throws {
         let room = try newsroom()
         dir.write("articles/2026-11-27/other.md", ArticleFixture.text(id: "a1"))

@@ -36,10 +36,17 @@ extension GitRepository {
     /// nothing, where `stageDirectly` returns false. `storeTrees`: a cached tree whose object is
     /// missing is stored rather than invalidated (a commit made meanwhile on another thread stores
     /// the same trees, and the index's cache then still tells which folders match it).
-    /// `beforeStoring` runs once `index.lock` is written and before any object is stored (those
-    /// trees are stored after it): false drops the lock and stores nothing (nil). It may store the
-    /// files' blobs, which must be stored by the time it returns.
-    func prepareStaging(paths: [String], storeTrees: Bool = false, beforeStoring: () -> Bool = { true }) throws -> PendingIndex? {
+    /// `beforeStoring` runs once the new index is written and before any object is stored (those
+    /// trees are stored after it): false drops it and stores nothing (nil). It may store the files'
+    /// blobs, which must be stored by the time it returns.
+    ///
+    /// `ahead`: the new index is written to a private file without taking `index.lock`, which is taken
+    /// only after `beforeStoring` (a check-in's gate may still be running before it, and a lock held
+    /// through it would stop git, or be left behind by an interrupted galley); then, if the index is
+    /// the one that was read, the private file becomes `index.lock`. Nil when the lock is taken or the
+    /// index has changed meanwhile.
+    func prepareStaging(paths: [String], storeTrees: Bool = false, ahead: Bool = false,
+                        beforeStoring: () -> Bool = { true }) throws -> PendingIndex? {
         guard let root = workdir, !paths.isEmpty, let caps = indexCapabilities(), !caps.ignoreCase else { return nil }
         let unique = Set(paths).map { Array($0.utf8) }.sorted { IndexFile.compare($0, $1) < 0 }
         var files: [(path: [UInt8], id: ObjectID, stat: stat)] = []
@@ -50,19 +57,24 @@ extension GitRepository {
             files.append((path, id, st))
         }
 
-        // Lock first, then read: entries another writer staged meanwhile are kept.
+        // Lock first, then read: entries another writer staged meanwhile are kept. Ahead, the lock
+        // comes later, with a check that the index read is still the index.
         let indexPath = gitDir + "index"
         let lockPath = indexPath + ".lock"
-        let fd = Glibc.open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        let target = ahead ? PendingIndex.aheadPath(gitDir: gitDir) : lockPath
+        if ahead { PendingIndex.pruneAhead(gitDir: gitDir) }
+        let fd = Glibc.open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
-            if errno == EEXIST { throw GitFailure(code: GIT_ELOCKED.rawValue, message: "the index is locked (\(lockPath))", function: "index.lock") }
+            if errno == EEXIST && !ahead { throw GitFailure(code: GIT_ELOCKED.rawValue, message: "the index is locked (\(lockPath))", function: "index.lock") }
             return nil
         }
         var written = false
+        var locked = !ahead
         defer {
             if !written {
                 close(fd)
-                unlink(lockPath)
+                unlink(target)
+                if ahead && locked { unlink(lockPath) }
             }
         }
         guard let (mapping, indexStat) = Self.map(indexPath) else { return nil }
@@ -110,10 +122,29 @@ extension GitRepository {
             missingTrees.append((id, tree))
             return true
         }
-        guard try index.write(staged: staged, smudged: smudged, to: fd, stored: stored) else { return nil }
-        guard beforeStoring(), files.allSatisfy({ exists($0.id) }) else { return nil }
+        guard try index.write(staged: staged, smudged: smudged, to: fd, stored: stored), beforeStoring() else { return nil }
+        if ahead {
+            let lock = Glibc.open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard lock >= 0 else { return nil }
+            close(lock)
+            locked = true
+            var now = stat()
+            guard stat(indexPath, &now) == 0, now.st_dev == indexStat.st_dev, now.st_ino == indexStat.st_ino,
+                  now.st_size == indexStat.st_size, now.st_mtim.tv_sec == indexStat.st_mtim.tv_sec,
+                  now.st_mtim.tv_nsec == indexStat.st_mtim.tv_nsec
+            else { return nil }
+        }
+        guard files.allSatisfy({ exists($0.id) }) else { return nil }
         for tree in missingTrees where (try? writeObject(tree.content, type: GIT_OBJECT_TREE)) != tree.id { return nil }
         close(fd)
+        if ahead {
+            guard rename(target, lockPath) == 0 else {
+                unlink(target)
+                unlink(lockPath)
+                written = true
+                return nil
+            }
+        }
         written = true
         return PendingIndex(lockPath: lockPath, indexPath: indexPath)
     }
@@ -271,6 +302,20 @@ extension GitRepository {
 
 /// A new index written to `index.lock` (`prepareStaging`), waiting to replace `index`.
 final class PendingIndex {
+    /// Where a new index is written ahead of its lock: private to this thread of this process.
+    static func aheadPath(gitDir: String) -> String {
+        gitDir + aheadPrefix + String(getpid()) + "-" + String(pthread_self(), radix: 16)
+    }
+
+    private static let aheadPrefix = "index.galley-ahead-"
+
+    /// Removes what a process that exited while writing ahead left, once it is a minute old.
+    static func pruneAhead(gitDir: String) {
+        for name in FileSystem.list(String(gitDir.dropLast())) where name.hasPrefix(aheadPrefix) {
+            if let age = FileSystem.ageSeconds(gitDir + name), age >= 60 { unlink(gitDir + name) }
+        }
+    }
+
     let lockPath: String
     let indexPath: String
     private var settled = false

@@ -147,6 +147,21 @@ final class ProcessLock {
         }
     }
 
+    private init(holding fd: Int32) {
+        self.fd = fd
+    }
+
+    /// The lock if no other process holds it now; nil otherwise, or on any error.
+    static func ifFree(path: String) -> ProcessLock? {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            return nil
+        }
+        return ProcessLock(holding: fd)
+    }
+
     deinit {
         flock(fd, LOCK_UN)
         close(fd)

@@ -81,6 +81,8 @@ extension Newsroom {
         // The index is written on a second thread while this one makes the commit (not for a bulk
         // check-in, whose objects go into a pack), and put in place only once the branch has moved.
         let ahead = begun?.staging ?? (stageIndex && files.count < Newsroom.packThreshold ? StagingAhead(gitDir: repo.gitDir, files: files) : nil)
+        // Past the duplicate check: the staging thread may lock the index and store the blobs and trees
+        // (a commit that fails after this leaves them unreferenced, as a failed `git commit` does).
         ahead?.go(true)
         let revision: ObjectID
         let retries: Int

@@ -19,7 +19,7 @@ final class StagingAhead: @unchecked Sendable {
             // usual path, which waits for a lock and reports what fails.
             let pending = try? { () throws -> PendingIndex? in
                 let repo = try GitRepository.open(gitDir)
-                return try repo.prepareStaging(paths: files.map(\.path), storeTrees: true) {
+                return try repo.prepareStaging(paths: files.map(\.path), storeTrees: true, ahead: awaitingGo) {
                     guard awaitGo() else { return false }
                     return (try? files.forEach { _ = try repo.writeBlob($0.bytes) }) != nil
                 }
@@ -61,9 +61,10 @@ final class StagingAhead: @unchecked Sendable {
 }
 
 /// A check-in's writing begun before its gate has finished (`Newsroom.beginCheckIn`): the repository's
-/// Galley lock taken, and the index update being prepared on a second thread, which otherwise waits
-/// for the issue-level rules; it writes nothing until `checkIn(_:…, begun:)` has passed the duplicate
-/// check. A check-in that does not happen calls `abandon()`, and nothing has been written.
+/// Galley lock taken, and the new index written to a private file on a second thread, which otherwise
+/// waits for the issue-level rules. Nothing else happens until `checkIn(_:…, begun:)` has passed the
+/// duplicate check: then `index.lock` is taken and the objects are stored. A check-in that does not
+/// happen calls `abandon()`: the private file is removed, and nothing was stored or locked.
 public final class BegunCheckIn {
     let paths: [String]
     private(set) var lock: ProcessLock?
@@ -75,8 +76,9 @@ public final class BegunCheckIn {
         self.staging = staging
     }
 
-    /// Stops the staging thread before it writes (or drops what it wrote, nothing once the check-in
-    /// used it), waits for it, and lets go of the lock, which this process could not take a second time.
+    /// Stops the staging thread before it stores anything (or drops the index it prepared, nothing once
+    /// the check-in used it), waits for it, and lets go of the Galley lock, which this process could not
+    /// take a second time.
     public func abandon() {
         staging.go(false)
         staging.wait()?.discard()
@@ -87,10 +89,11 @@ public final class BegunCheckIn {
 extension Newsroom {
     /// Starts preparing the index update of checking in `prepared` while the caller still runs its
     /// gate. Nil (the check-in then does it all itself) for a bulk check-in, for files the check-in
-    /// rewrites (a refused one must leave them as they are), or when no thread could be started.
+    /// rewrites (a refused one must leave them as they are), while another Galley writer (an import)
+    /// holds the lock, or when no thread could be started.
     public func beginCheckIn(_ prepared: [PreparedArticle]) -> BegunCheckIn? {
         guard !prepared.isEmpty, prepared.count < Newsroom.packThreshold, !prepared.contains(where: \.rewrite),
-              let lock = try? ProcessLock(path: repo.gitDir + "galley.lock")
+              let lock = ProcessLock.ifFree(path: repo.gitDir + "galley.lock")
         else { return nil }
         let files = prepared.map { (path: $0.path.relative, bytes: $0.bytes) }
         guard let staging = StagingAhead(gitDir: repo.gitDir, files: files, awaitingGo: true) else { return nil }

@@ -4,8 +4,8 @@ extension Checker {
     /// rules see the rest of each issue as of the tip.
     ///
     /// `whenIssueRead` runs once the rest of the issue has been read and only the issue-level rules
-    /// remain: the helper threads are done by then, and a check-in starts its writing there
-    /// (`Newsroom.beginCheckIn`) on the core they leave free.
+    /// remain: the preload is done by then (and the warm-up as a rule), and a check-in starts its
+    /// writing there (`Newsroom.beginCheckIn`) on the core they leave free.
     public func gate(_ prepared: [PreparedArticle], whenIssueRead: () -> Void = {}) -> CheckOutcome {
         var outcome = CheckOutcome()
         guard let newsroom else { return outcome }

@@ -64,8 +64,8 @@ struct CheckInRequest: Equatable {
         guard !paths.isEmpty else { throw GalleyError.usage("name at least one article file to check in") }
         var prepared: [PreparedArticle] = []
         for p in paths { prepared.append(try newsroom.prepare(try newsroom.resolve(p, cwd: cwd), userPath: p, encoding: enc)) }
-        // The index update is prepared on the second core while the gate's issue-level rules run; a
-        // refused or failed check-in drops it.
+        // The new index is prepared on the second core while the gate's issue-level rules run; a refused
+        // check-in drops it before anything is locked or stored.
         var begun: BegunCheckIn?
         defer { begun?.abandon() }
         let trailers = try gate(prepared, newsroom) { begun = newsroom.beginCheckIn(prepared) }
