@@ -54,7 +54,7 @@ import Testing
         let git = dir.path + "/.git/"
         func objects() throws -> String { try GalleyTestSupport.git(["count-objects"], in: dir.path).stdout }
         func leftovers() throws -> [String] {
-            try FileManager.default.contentsOfDirectory(atPath: git).filter { $0 == "index.lock" || $0.hasPrefix("index.galley-ahead-") }
+            try FileManager.default.contentsOfDirectory(atPath: git).filter { $0 == "index.lock" || $0.hasPrefix("index.galley-tmp-") }
         }
         let index = FileManager.default.contents(atPath: git + "index")
         let stored = try objects()

@@ -53,13 +53,7 @@ public struct ParsedYAMLStore: Sendable {
     /// Keeps the `limit` files used last (a hit sets the modification time), and removes temporary
     /// files a minute old (a process that exited while it wrote).
     func prune(keeping path: String) {
-        var names = FileSystem.list(directory)
-        let now = Double(time(nil))
-        for name in names where name.contains(FileSystem.temporarySuffix) {
-            var st = stat()
-            if stat(directory + "/" + name, &st) == 0, now - Double(st.st_mtim.tv_sec) > 60 { unlink(directory + "/" + name) }
-        }
-        names.removeAll { $0.contains(FileSystem.temporarySuffix) }
+        let names = FileSystem.pruneTemporaryFiles(in: directory)
         guard names.count > Self.limit else { return }
         var dated: [(String, Double)] = []
         for name in names {

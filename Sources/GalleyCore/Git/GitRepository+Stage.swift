@@ -61,8 +61,8 @@ extension GitRepository {
         // comes later, with a check that the index read is still the index.
         let indexPath = gitDir + "index"
         let lockPath = indexPath + ".lock"
-        let target = ahead ? PendingIndex.aheadPath(gitDir: gitDir) : lockPath
-        if ahead { PendingIndex.pruneAhead(gitDir: gitDir) }
+        let target = ahead ? FileSystem.temporaryPath(for: indexPath) : lockPath
+        if ahead { FileSystem.pruneTemporaryFiles(in: String(gitDir.dropLast())) }
         let fd = Glibc.open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
             if errno == EEXIST && !ahead { throw GitFailure(code: GIT_ELOCKED.rawValue, message: "the index is locked (\(lockPath))", function: "index.lock") }
@@ -302,20 +302,6 @@ extension GitRepository {
 
 /// A new index written to `index.lock` (`prepareStaging`), waiting to replace `index`.
 final class PendingIndex {
-    /// Where a new index is written ahead of its lock: private to this thread of this process.
-    static func aheadPath(gitDir: String) -> String {
-        gitDir + aheadPrefix + String(getpid()) + "-" + String(pthread_self(), radix: 16)
-    }
-
-    private static let aheadPrefix = "index.galley-ahead-"
-
-    /// Removes what a process that exited while writing ahead left, once it is a minute old.
-    static func pruneAhead(gitDir: String) {
-        for name in FileSystem.list(String(gitDir.dropLast())) where name.hasPrefix(aheadPrefix) {
-            if let age = FileSystem.ageSeconds(gitDir + name), age >= 60 { unlink(gitDir + name) }
-        }
-    }
-
     let lockPath: String
     let indexPath: String
     private var settled = false

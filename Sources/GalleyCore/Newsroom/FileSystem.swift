@@ -24,10 +24,9 @@ enum FileSystem {
         return out
     }
 
-    /// Writes atomically: a temporary file in the same folder, then rename. The temporary name is the
-    /// thread's own, so two threads writing the same file each rename a whole one.
+    /// Writes atomically: a temporary file in the same folder (`temporaryPath`), then rename.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws(GalleyError) {
-        let tmp = path + temporarySuffix + "\(getpid())-\(String(pthread_self(), radix: 16))"
+        let tmp = temporaryPath(for: path)
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .ioError(path: path, problem: String(cString: strerror(errno))) }
         var done = 0
@@ -47,8 +46,29 @@ enum FileSystem {
         }
     }
 
-    /// What `writeFile` adds to a name for its temporary file.
+    /// What `temporaryPath` adds to a name.
     static let temporarySuffix = ".galley-tmp-"
+
+    /// Where to write `path` before renaming it into place: the thread's own name, so two threads
+    /// writing the same file each rename a whole one.
+    static func temporaryPath(for path: String) -> String {
+        path + temporarySuffix + "\(getpid())-\(String(pthread_self(), radix: 16))"
+    }
+
+    /// Removes the temporary files (`temporaryPath`) in `directory` a minute old, which a process that
+    /// exited while it wrote left; returns the names of the other files there.
+    @discardableResult
+    static func pruneTemporaryFiles(in directory: String) -> [String] {
+        var others: [String] = []
+        for name in list(directory) {
+            guard name.contains(temporarySuffix) else {
+                others.append(name)
+                continue
+            }
+            if let age = ageSeconds(directory + "/" + name), age > 60 { unlink(directory + "/" + name) }
+        }
+        return others
+    }
 
     static func exists(_ path: String) -> Bool {
         var st = stat()

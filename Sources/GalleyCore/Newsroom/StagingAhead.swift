@@ -1,17 +1,18 @@
 import Foundation
 
-/// A check-in's index update, written to `index.lock` on a second thread (with its own repository
-/// handle) while the first makes the commit; the first puts it in place once the branch has moved.
-/// Staging rewrites a megabyte-sized index in a large newsroom, and the commit no longer waits for it.
+/// A check-in's index update, written on a second thread (with its own repository handle) while the
+/// first makes the commit, or already while its gate runs; the first puts it in place once the branch
+/// has moved. Staging rewrites a megabyte-sized index in a large newsroom, and the commit no longer
+/// waits for it.
 final class StagingAhead: @unchecked Sendable {
     private let condition = NSCondition()
     private var outcome: PendingIndex??
     private var proceed: Bool?
 
-    /// Nil when no thread could be started. The thread writes the new index to `index.lock`; with
-    /// `awaitingGo`, it then waits for `go(_:)` before it stores any object (the blobs first,
-    /// content-addressed, so the commit's own writes of them find them there; then the new cached
-    /// trees), so that a check-in refused meanwhile leaves no object behind.
+    /// Nil when no thread could be started. The thread writes the new index to `index.lock`, or with
+    /// `awaitingGo` to a private file, and then waits for `go(_:)` before it locks the index and
+    /// stores any object (the blobs first, content-addressed, so the commit's own writes of them find
+    /// them there; then the new cached trees): a check-in refused meanwhile leaves nothing behind.
     init?(gitDir: String, files: [(path: String, bytes: [UInt8])], awaitingGo: Bool = false) {
         if !awaitingGo { proceed = true }
         let started = HelperThread.start { [self] in
