@@ -101,8 +101,10 @@ public func git(_ arguments: [String], in directory: String) throws -> CommandRe
     try run("/usr/bin/git", arguments, in: directory)
 }
 
-/// The built `galley` executable, next to the test bundle in the build folder.
+/// The built `galley` executable, next to the test bundle in the build folder; `GALLEY_BINARY` names
+/// another (to run the end-to-end tests against the release build, say).
 public func galleyExecutable() -> String {
+    if let chosen = ProcessInfo.processInfo.environment["GALLEY_BINARY"], !chosen.isEmpty { return chosen }
     let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     var dir = (exe as NSString).deletingLastPathComponent
     for _ in 0..<4 {
