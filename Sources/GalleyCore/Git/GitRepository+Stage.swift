@@ -27,26 +27,24 @@ extension GitRepository {
     /// not edit, or a racily clean entry it cannot check.
     func stageDirectly(paths: [String]) throws -> Bool {
         guard let pending = try prepareStaging(paths: paths) else { return false }
-        try pending.putInPlace()
-        return true
+        return try pending.putInPlace(through: self)
     }
 
     /// `stageDirectly` up to the new index written to `index.lock`, not yet put in place: the caller
-    /// calls `putInPlace()` or `discard()` (or lets go of it, which discards). Nil, having changed
-    /// nothing, where `stageDirectly` returns false. `storeTrees`: a cached tree whose object is
-    /// missing is stored rather than invalidated (a commit made meanwhile on another thread stores
-    /// the same trees, and the index's cache then still tells which folders match it).
-    /// `beforeStoring` runs once the new index is written and before any object is stored (those
-    /// trees are stored after it): false drops it and stores nothing (nil). It may store the files'
-    /// blobs, which must be stored by the time it returns.
+    /// calls `putInPlace(through:)` or `discard()` (or lets go of it, which discards). Nil, having
+    /// changed nothing, where `stageDirectly` returns false. `storeTrees`: a cached tree whose object
+    /// is missing is kept for `putInPlace(through:)` to store rather than invalidated (the commit
+    /// made meanwhile on another thread stores the same trees, and the index's cache then still tells
+    /// which folders match it); the files' blobs too need only be stored by then (that commit stores
+    /// them). `beforeLocking` runs once the new index is written: false drops it (nil).
     ///
     /// `ahead`: the new index is written to a private file without taking `index.lock`, which is taken
-    /// only after `beforeStoring` (a check-in's gate may still be running before it, and a lock held
+    /// only after `beforeLocking` (a check-in's gate may still be running before it, and a lock held
     /// through it would stop git, or be left behind by an interrupted galley); then, if the index is
     /// the one that was read, the private file becomes `index.lock`. Nil when the lock is taken or the
     /// index has changed meanwhile.
     func prepareStaging(paths: [String], storeTrees: Bool = false, ahead: Bool = false,
-                        beforeStoring: () -> Bool = { true }) throws -> PendingIndex? {
+                        beforeLocking: () -> Bool = { true }) throws -> PendingIndex? {
         guard let root = workdir, !paths.isEmpty, let caps = indexCapabilities(), !caps.ignoreCase else { return nil }
         let unique = Set(paths).map { Array($0.utf8) }.sorted { IndexFile.compare($0, $1) < 0 }
         var files: [(path: [UInt8], id: ObjectID, stat: stat)] = []
@@ -122,7 +120,7 @@ extension GitRepository {
             missingTrees.append((id, tree))
             return true
         }
-        guard try index.write(staged: staged, smudged: smudged, to: fd, stored: stored), beforeStoring() else { return nil }
+        guard try index.write(staged: staged, smudged: smudged, to: fd, stored: stored), beforeLocking() else { return nil }
         if ahead {
             let lock = Glibc.open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             guard lock >= 0 else { return nil }
@@ -134,8 +132,11 @@ extension GitRepository {
                   now.st_mtim.tv_nsec == indexStat.st_mtim.tv_nsec
             else { return nil }
         }
-        guard files.allSatisfy({ exists($0.id) }) else { return nil }
-        for tree in missingTrees where (try? writeObject(tree.content, type: GIT_OBJECT_TREE)) != tree.id { return nil }
+        // Stored by now, or (storeTrees) by the time the index is put in place.
+        let objects = PendingIndex.Objects(blobs: files.map(\.id), trees: missingTrees)
+        if !storeTrees {
+            guard objects.store(through: self) else { return nil }
+        }
         close(fd)
         if ahead {
             guard rename(target, lockPath) == 0 else {
@@ -146,7 +147,7 @@ extension GitRepository {
             }
         }
         written = true
-        return PendingIndex(lockPath: lockPath, indexPath: indexPath)
+        return PendingIndex(lockPath: lockPath, indexPath: indexPath, objects: storeTrees ? objects : nil)
     }
 
     /// Whether a racily clean entry's file differs from it (what libgit2's index-to-workdir diff
@@ -304,21 +305,45 @@ extension GitRepository {
 final class PendingIndex {
     let lockPath: String
     let indexPath: String
+    /// What must be stored before the index may point at it; nil when it is.
+    let objects: Objects?
     private var settled = false
 
-    init(lockPath: String, indexPath: String) {
-        self.lockPath = lockPath
-        self.indexPath = indexPath
+    /// The blobs the new entries name, which must be stored already, and the cached trees to store.
+    struct Objects {
+        let blobs: [ObjectID]
+        let trees: [(id: ObjectID, content: [UInt8])]
+
+        func store(through repo: GitRepository) -> Bool {
+            guard blobs.allSatisfy({ repo.exists($0) }) else { return false }
+            for tree in trees where !repo.exists(tree.id) {
+                guard (try? repo.writeObject(tree.content, type: GIT_OBJECT_TREE)) == tree.id else { return false }
+            }
+            return true
+        }
     }
 
-    func putInPlace() throws {
-        guard !settled else { return }
+    init(lockPath: String, indexPath: String, objects: Objects?) {
+        self.lockPath = lockPath
+        self.indexPath = indexPath
+        self.objects = objects
+    }
+
+    /// Stores what the index needs through `repo` (a handle of the calling thread), then replaces the
+    /// index. False, having dropped it, when a blob it names is not stored (the caller stages anew).
+    func putInPlace(through repo: GitRepository) throws -> Bool {
+        guard !settled else { return true }
+        if let objects, !objects.store(through: repo) {
+            discard()
+            return false
+        }
         settled = true
         guard rename(lockPath, indexPath) == 0 else {
             let problem = String(cString: strerror(errno))
             unlink(lockPath)
             throw GitFailure(code: -1, message: "cannot rename \(lockPath): \(problem)", function: "index.lock")
         }
+        return true
     }
 
     func discard() {

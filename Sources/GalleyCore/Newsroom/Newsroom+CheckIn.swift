@@ -80,9 +80,9 @@ extension Newsroom {
         let fullMessage = Newsroom.messageWithTrailers(message, trailers)
         // The index is written on a second thread while this one makes the commit (not for a bulk
         // check-in, whose objects go into a pack), and put in place only once the branch has moved.
-        let ahead = begun?.staging ?? (stageIndex && files.count < Newsroom.packThreshold ? StagingAhead(gitDir: repo.gitDir, files: files) : nil)
-        // Past the duplicate check: the staging thread may lock the index and store the blobs and trees
-        // (a commit that fails after this leaves them unreferenced, as a failed `git commit` does).
+        let ahead = begun?.staging ?? (stageIndex && files.count < Newsroom.packThreshold ? StagingAhead(gitDir: repo.gitDir, paths: files.map(\.path)) : nil)
+        // Past the duplicate check: the staging thread may lock the index (the objects it names are
+        // stored by the commit, or when it is put in place).
         ahead?.go(true)
         let revision: ObjectID
         let retries: Int
@@ -93,11 +93,9 @@ extension Newsroom {
             throw error
         }
         if stageIndex {
-            if let pending = ahead?.wait() {
-                do { try pending.putInPlace() } catch { throw .git(function: "git_index_write", message: "\(error)") }
-            } else {
-                try stage(files.map(\.path))
-            }
+            let placed: Bool
+            do { placed = try ahead?.wait()?.putInPlace(through: repo) ?? false } catch { throw .git(function: "git_index_write", message: "\(error)") }
+            if !placed { try stage(files.map(\.path)) }
         }
         return CheckInResult(revision: revision, articles: prepared, retries: retries)
     }

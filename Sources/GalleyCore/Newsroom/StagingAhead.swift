@@ -10,20 +10,18 @@ final class StagingAhead: @unchecked Sendable {
     private var proceed: Bool?
 
     /// Nil when no thread could be started. The thread writes the new index to `index.lock`, or with
-    /// `awaitingGo` to a private file, and then waits for `go(_:)` before it locks the index and
-    /// stores any object (the blobs first, content-addressed, so the commit's own writes of them find
-    /// them there; then the new cached trees): a check-in refused meanwhile leaves nothing behind.
-    init?(gitDir: String, files: [(path: String, bytes: [UInt8])], awaitingGo: Bool = false) {
+    /// `awaitingGo` to a private file, and then waits for `go(_:)` before it locks the index. It stores
+    /// no object: the commit stores the blobs and the same trees, and `PendingIndex.putInPlace(through:)`
+    /// checks they are there (and stores a cached tree the commit did not make) before the index
+    /// names them. A check-in refused meanwhile leaves nothing behind.
+    init?(gitDir: String, paths: [String], awaitingGo: Bool = false) {
         if !awaitingGo { proceed = true }
         let started = HelperThread.start { [self] in
             // Whatever stops it here (a locked index, an index it does not edit) leaves staging to the
             // usual path, which waits for a lock and reports what fails.
             let pending = try? { () throws -> PendingIndex? in
                 let repo = try GitRepository.open(gitDir)
-                return try repo.prepareStaging(paths: files.map(\.path), storeTrees: true, ahead: awaitingGo) {
-                    guard awaitGo() else { return false }
-                    return (try? files.forEach { _ = try repo.writeBlob($0.bytes) }) != nil
-                }
+                return try repo.prepareStaging(paths: paths, storeTrees: true, ahead: awaitingGo) { awaitGo() }
             }()
             condition.lock()
             outcome = .some(pending ?? nil)
@@ -96,8 +94,8 @@ extension Newsroom {
         guard !prepared.isEmpty, prepared.count < Newsroom.packThreshold, !prepared.contains(where: \.rewrite),
               let lock = ProcessLock.ifFree(path: repo.gitDir + "galley.lock")
         else { return nil }
-        let files = prepared.map { (path: $0.path.relative, bytes: $0.bytes) }
-        guard let staging = StagingAhead(gitDir: repo.gitDir, files: files, awaitingGo: true) else { return nil }
-        return BegunCheckIn(paths: files.map(\.path), lock: lock, staging: staging)
+        let paths = prepared.map(\.path.relative)
+        guard let staging = StagingAhead(gitDir: repo.gitDir, paths: paths, awaitingGo: true) else { return nil }
+        return BegunCheckIn(paths: paths, lock: lock, staging: staging)
     }
 }
