@@ -234,6 +234,30 @@ import Testing
         try sameAsLibgit2(["articles/2026-11-27"], direct: false)
     }
 
+    /// An index prepared with its objects left to the commit (`storeTrees`, as the check-in's staging
+    /// thread does) is put in place only once the blob it names is stored, and then stores the cached
+    /// trees the commit did not make; before, it is dropped and nothing changes.
+    @Test func preparedIndexWaitsForItsObjects() throws {
+        let repo = try newsroom()
+        let path = ArticleFixture.path("a1")
+        let text = ArticleFixture.text(id: "a1", headline: "待存")
+        dir.write(path, text)
+        let before = try Data(contentsOf: URL(fileURLWithPath: indexPath))
+        let early = try #require(try repo.prepareStaging(paths: [path], storeTrees: true))
+        #expect(try !early.putInPlace(through: repo))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: indexPath)) == before)
+        #expect(!FileManager.default.fileExists(atPath: indexPath + ".lock"))
+
+        let blob = try repo.writeBlob(Array(text.utf8))
+        let pending = try #require(try repo.prepareStaging(paths: [path], storeTrees: true))
+        let trees = try #require(pending.objects?.trees)
+        #expect(!trees.isEmpty && trees.allSatisfy { !repo.exists($0.id) })
+        #expect(try pending.putInPlace(through: repo))
+        #expect(trees.allSatisfy { repo.exists($0.id) })
+        #expect(try git(["ls-files", "-s", path], in: dir.path).stdout.contains(blob.hex))
+        try checkCacheTree()
+    }
+
     @Test func lockedIndexIsReported() throws {
         let repo = try newsroom()
         try change(repo, ArticleFixture.path("a1"), ArticleFixture.text(id: "a1", headline: "锁"))
