@@ -44,7 +44,8 @@ struct RuleEngine {
             guard let r = configured.rule.asCollecting else { continue }
             let eligible = articles.indices.filter { RuleEngine.needsMet(configured.description, articles[$0]) }
             guard !eligible.isEmpty else { continue }
-            let subset = eligible.map { articles[$0] }
+            // Usually every article is: then the issue's contexts are shared, not copied for each rule.
+            let subset = eligible.count == articles.count ? articles : eligible.map { articles[$0] }
             for (i, d) in r.check(issue: subset) where subset.indices.contains(i) && RuleEngine.isValid(d, in: subset[i]) {
                 out.append(FindingLocator(subset[i]).finding(d, rule: configured.description.id, severity: configured.severity, revision: revision))
             }
