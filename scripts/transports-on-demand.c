@@ -7,6 +7,7 @@
    new SSH subtransport or transport, a new TLS stream, or certificate locations being set. After a
    git_libgit2_shutdown() (which frees what a real init made), the next git_libgit2_init() makes
    them due again. */
+#define _GNU_SOURCE
 #include <pthread.h>
 #include <stddef.h>
 
@@ -19,7 +20,9 @@ int __real_git_mbedtls_stream_new(void **out, const char *host, const char *port
 int __real_git_mbedtls_stream_wrap(void **out, void *in, const char *host);
 int __real_git_mbedtls__set_cert_location(const char *file, const char *path);
 
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+/* Recursive: a real init may call a wrapped function on the same thread (mbedTLS's init sets the default
+   certificate location; gold leaves that call inside libgit2's object unwrapped, lld would wrap it). */
+static pthread_mutex_t lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 static int ssh_due = 0;
 static int tls_due = 0;
 
@@ -29,8 +32,10 @@ static int run_if_due(int *due, int (*init)(void)) {
     pthread_mutex_lock(&lock);
     int rc = 0;
     if (*due) {
+        /* Not due while it runs: a call back into a wrapped function goes straight on. */
+        *due = 0;
         rc = init();
-        if (rc == 0) *due = 0;
+        if (rc != 0) *due = 1;
     }
     pthread_mutex_unlock(&lock);
     return rc;

@@ -1,4 +1,5 @@
 import GalleyCore
+import GalleyTestSupport
 import Testing
 
 /// `bodyStartScalars` finds the start of the body in UTF-8 bytes; it must take exactly what the
@@ -30,6 +31,19 @@ import Testing
             let want = Self.expected(context.body, beyond: beyond)
             #expect(String(String.UnicodeScalarView(got.scalars)) == want, "body \(body.debugDescription), beyond \(beyond)")
             #expect(got.count == want.unicodeScalars.count)
+        }
+    }
+
+    /// In an article file the body is a slice that starts after the front matter.
+    @Test func takesTheStartOfABodyAfterFrontMatter() throws {
+        let article = try ArticleParser.parse(ArticleFixture.text(id: "a1"), path: ArticleFixture.path("a1"))
+        let context = ArticleContext(path: ArticleFixture.path("a1"), article: article)
+        #expect(context.body.startIndex > context.source.startIndex)
+        for beyond in [0, 3, 82] {
+            let got = context.bodyStartScalars(beyondFirstLine: beyond)
+            let want = Self.expected(context.body, beyond: beyond)
+            #expect(String(String.UnicodeScalarView(got.scalars)) == want)
+            #expect(!want.isEmpty)
         }
     }
 }

@@ -1,7 +1,8 @@
 @testable import GalleyCore
 import Testing
 
-/// libgit2's CA bundle is not parsed at start-up, and can still be loaded when TLS is needed.
+/// libgit2's CA bundle is not parsed at start-up, and can still be loaded when TLS is needed (the
+/// deferral of the shared libgit2 the tests link; release builds defer all of TLS's set-up instead).
 @Suite struct LibGit2StartupTests {
     @Test func certificatesWaitUntilAskedFor() throws {
         LibGit2.ensure()

@@ -307,7 +307,9 @@ final class PendingIndex {
     let indexPath: String
     /// What must be stored before the index may point at it; nil when it is.
     let objects: Objects?
-    private var settled = false
+    private var state = State.pending
+
+    private enum State { case pending, placed, dropped }
 
     /// The blobs the new entries name, which must be stored already, and the cached trees to store.
     struct Objects {
@@ -332,12 +334,16 @@ final class PendingIndex {
     /// Stores what the index needs through `repo` (a handle of the calling thread), then replaces the
     /// index. False, having dropped it, when a blob it names is not stored (the caller stages anew).
     func putInPlace(through repo: GitRepository) throws -> Bool {
-        guard !settled else { return true }
+        switch state {
+        case .placed: return true
+        case .dropped: return false
+        case .pending: break
+        }
         if let objects, !objects.store(through: repo) {
             discard()
             return false
         }
-        settled = true
+        state = .placed
         guard rename(lockPath, indexPath) == 0 else {
             let problem = String(cString: strerror(errno))
             unlink(lockPath)
@@ -347,8 +353,8 @@ final class PendingIndex {
     }
 
     func discard() {
-        guard !settled else { return }
-        settled = true
+        guard state == .pending else { return }
+        state = .dropped
         unlink(lockPath)
     }
 

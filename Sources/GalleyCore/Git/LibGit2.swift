@@ -4,9 +4,10 @@ internal import Clibgit2
 /// Initialises libgit2 once per process; every entry point into `Git*` calls `ensure()`.
 enum LibGit2 {
     private static let initResult: Int32 = {
-        // Debian's libgit2 parses the whole system CA bundle during init (5-8 ms, a third of a
-        // check-in). Galley never talks to a remote, so that load waits until someone needs TLS
-        // (`loadCertificates()`).
+        // Debian's shared libgit2 (debug and test builds) parses the whole system CA bundle during
+        // init (5-8 ms, a third of a check-in). Galley never talks to a remote, so that load waits
+        // until someone needs TLS (`loadCertificates()`). Release builds set TLS up only at its first
+        // use (scripts/transports-on-demand.c), so there init asks for no bundle at all.
         galley_crypto_init()
         galley_begin_deferring_certificates()
         defer { galley_end_deferring_certificates() }

@@ -62,8 +62,8 @@ final class StagingAhead: @unchecked Sendable {
 /// A check-in's writing begun before its gate has finished (`Newsroom.beginCheckIn`): the repository's
 /// Galley lock taken, and the new index written to a private file on a second thread, which otherwise
 /// waits for the issue-level rules. Nothing else happens until `checkIn(_:…, begun:)` has passed the
-/// duplicate check: then `index.lock` is taken and the objects are stored. A check-in that does not
-/// happen calls `abandon()`: the private file is removed, and nothing was stored or locked.
+/// duplicate check: then `index.lock` is taken, and the commit stores the objects. A check-in that does
+/// not happen calls `abandon()`: the private file is removed, and nothing was stored or locked.
 public final class BegunCheckIn {
     let paths: [String]
     private(set) var lock: ProcessLock?
@@ -75,7 +75,7 @@ public final class BegunCheckIn {
         self.staging = staging
     }
 
-    /// Stops the staging thread before it stores anything (or drops the index it prepared, nothing once
+    /// Stops the staging thread before it locks the index (or drops the index it prepared, nothing once
     /// the check-in used it), waits for it, and lets go of the Galley lock, which this process could not
     /// take a second time.
     public func abandon() {
