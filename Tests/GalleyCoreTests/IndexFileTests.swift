@@ -250,7 +250,7 @@ import Testing
 
         let blob = try repo.writeBlob(Array(text.utf8))
         let pending = try #require(try repo.prepareStaging(paths: [path], storeTrees: true))
-        let trees = try #require(pending.objects?.trees)
+        let trees = pending.objects.trees
         #expect(!trees.isEmpty && trees.allSatisfy { !repo.exists($0.id) })
         #expect(try pending.putInPlace(through: repo))
         #expect(trees.allSatisfy { repo.exists($0.id) })

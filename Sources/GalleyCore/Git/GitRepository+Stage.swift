@@ -32,11 +32,11 @@ extension GitRepository {
 
     /// `stageDirectly` up to the new index written to `index.lock`, not yet put in place: the caller
     /// calls `putInPlace(through:)` or `discard()` (or lets go of it, which discards). Nil, having
-    /// changed nothing, where `stageDirectly` returns false. `storeTrees`: a cached tree whose object
-    /// is missing is kept for `putInPlace(through:)` to store rather than invalidated (the commit
-    /// made meanwhile on another thread stores the same trees, and the index's cache then still tells
-    /// which folders match it); the files' blobs too need only be stored by then (that commit stores
-    /// them). `beforeLocking` runs once the new index is written: false drops it (nil).
+    /// changed nothing, where `stageDirectly` returns false. The files' blobs need only be stored by
+    /// the time it is put in place (a commit made meanwhile on another thread stores them).
+    /// `storeTrees`: a cached tree whose object is missing is stored then too rather than invalidated
+    /// (that commit stores the same trees, and the index's cache then still tells which folders match
+    /// it). `beforeLocking` runs once the new index is written: false drops it (nil).
     ///
     /// `ahead`: the new index is written to a private file without taking `index.lock`, which is taken
     /// only after `beforeLocking` (a check-in's gate may still be running before it, and a lock held
@@ -132,11 +132,6 @@ extension GitRepository {
                   now.st_mtim.tv_nsec == indexStat.st_mtim.tv_nsec
             else { return nil }
         }
-        // Stored by now, or (storeTrees) by the time the index is put in place.
-        let objects = PendingIndex.Objects(blobs: files.map(\.id), trees: missingTrees)
-        if !storeTrees {
-            guard objects.store(through: self) else { return nil }
-        }
         close(fd)
         if ahead {
             guard rename(target, lockPath) == 0 else {
@@ -147,7 +142,7 @@ extension GitRepository {
             }
         }
         written = true
-        return PendingIndex(lockPath: lockPath, indexPath: indexPath, objects: storeTrees ? objects : nil)
+        return PendingIndex(lockPath: lockPath, indexPath: indexPath, objects: PendingIndex.Objects(blobs: files.map(\.id), trees: missingTrees))
     }
 
     /// Whether a racily clean entry's file differs from it (what libgit2's index-to-workdir diff
@@ -305,8 +300,8 @@ extension GitRepository {
 final class PendingIndex {
     let lockPath: String
     let indexPath: String
-    /// What must be stored before the index may point at it; nil when it is.
-    let objects: Objects?
+    /// What must be stored before the index may point at it.
+    let objects: Objects
     private var state = State.pending
 
     private enum State { case pending, placed, dropped }
@@ -325,7 +320,7 @@ final class PendingIndex {
         }
     }
 
-    init(lockPath: String, indexPath: String, objects: Objects?) {
+    init(lockPath: String, indexPath: String, objects: Objects) {
         self.lockPath = lockPath
         self.indexPath = indexPath
         self.objects = objects
@@ -339,7 +334,7 @@ final class PendingIndex {
         case .dropped: return false
         case .pending: break
         }
-        if let objects, !objects.store(through: repo) {
+        guard objects.store(through: repo) else {
             discard()
             return false
         }

@@ -157,9 +157,9 @@ struct IndexFile {
     ///
     /// The cached trees (TREE extension, created when missing) of the folders on the staged paths are
     /// brought up to date as `git add` and `git commit` keep them: each is recomputed from the new
-    /// entries, and kept only when that tree object is stored (`stored`, given its id and content,
-    /// which may store it); otherwise it is invalidated, as libgit2 does. A valid cache tells which folders of the index match a commit without reading
-    /// the commit's trees (`sameTree`).
+    /// entries, and kept only when `stored` (given the tree object's id and content) says it is or
+    /// will be stored; otherwise it is invalidated, as libgit2 does. A valid cache tells which folders
+    /// of the index match a commit without reading the commit's trees (`sameTree`).
     func write(staged: [NewEntry], smudged: Set<Int>, to fd: Int32, stored: (ObjectID, [UInt8]) -> Bool) throws -> Bool {
         // Where each staged path goes: an existing stage-0 entry it replaces, or an insertion point.
         var placements: [(index: Int, replaces: Bool)] = []

@@ -24,7 +24,7 @@ final class StagingAhead: @unchecked Sendable {
                 return try repo.prepareStaging(paths: paths, storeTrees: true, ahead: awaitingGo) { awaitGo() }
             }()
             condition.lock()
-            outcome = .some(pending ?? nil)
+            outcome = .some(pending)
             condition.broadcast()
             condition.unlock()
         }
