@@ -79,8 +79,11 @@ extension Galley.Demo {
 
         print("\n$ galley checkin \(path) -m \"补充预约方式\"")
         let clean = try newsroom.prepare(try newsroom.resolve(path, cwd: newsroom.root), userPath: path)
-        let second = Checker(newsroom: newsroom, families: builtInFamilies).gate([clean])
+        let secondChecker = Checker(newsroom: newsroom, families: builtInFamilies)
+        let second = secondChecker.gate([clean])
         guard second.current.allSatisfy({ $0.severity != .error }) else { return }
+        // What `galley checkin` prints before the revision when findings below error level remain.
+        if !second.findings.isEmpty { print(CheckReport.text(second, checker: secondChecker, color: false), terminator: "") }
         // 2026-11-26 18:00 Beijing time, after the Workspace's revisions.
         let author = Signature(name: "林晓岚", email: "linxiaolan@binjiang-daily.example", time: 1_795_687_200, offsetMinutes: 480)
         let result = try newsroom.checkIn([clean], message: "补充预约方式", author: author)
